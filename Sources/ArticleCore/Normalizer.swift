@@ -1,25 +1,61 @@
 /// Turns the bytes of one input file into articles. Pure: no I/O, no clock, no globals.
 public struct Normalizer: Sendable {
-    public init() {}
+    public var options: NormalizerOptions
+
+    public init(options: NormalizerOptions = .init()) {
+        self.options = options
+    }
 
     /// One result per article in the file: one for `.txt`/`.md`/`.json`, one per non-blank line for NDJSON.
     public func normalize(_ bytes: [UInt8], sourcePath: String, publisherHint: String? = nil) -> [Result<Article, NormalizeError>] {
-        [.failure(NormalizeError(code: .empty, message: "not implemented"))]
+        guard bytes.count <= options.maxInputBytes else {
+            return [.failure(.tooLarge(size: bytes.count, limit: options.maxInputBytes))]
+        }
+        let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+        let format = InputFormat(fileName: fileName) ?? .text
+        let lowerName = fileName.lowercased()
+        switch format {
+        case .text:
+            return [decoded(bytes).flatMap { normalizeText($0, metadata: ArticleMetadata(), format: .text, sourcePath: sourcePath, hint: publisherHint) }]
+        case .markdown:
+            return [decoded(bytes).flatMap { normalizeMarkdown($0, sourcePath: sourcePath, hint: publisherHint) }]
+        case .json where lowerName.hasSuffix(".ndjson") || lowerName.hasSuffix(".jsonl"):
+            switch decoded(bytes) {
+            case .failure(let e): return [.failure(e)]
+            case .success(let text): return normalizeJSONLines(text, sourcePath: sourcePath, hint: publisherHint)
+            }
+        case .json:
+            switch decoded(bytes) {
+            case .failure(let e): return [.failure(e)]
+            case .success(let text): return normalizeJSONDocument(text, sourcePath: sourcePath, hint: publisherHint)
+            }
+        case .html:
+            return [.failure(.unsupported("HTML input is not supported yet; save the page as text (.txt) instead"))]
+        }
     }
-}
 
-public struct NormalizeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        case empty, binary, noArticle, invalidJSON, invalidFrontMatter, wrongType, unsupportedFormat, tooLarge
+    func decoded(_ bytes: [UInt8]) -> Result<String, NormalizeError> {
+        TextDecoder.decode(bytes)
     }
-    public var code: Code
-    public var message: String
-    /// 1-based line of the input the error is about (NDJSON line, front-matter line), when there is one.
-    public var line: Int?
-    public init(code: Code, message: String, line: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.line = line
+
+    /// The layout rules over text, then metadata merged on top and the derived fields computed.
+    func normalizeText(
+        _ text: String, metadata: ArticleMetadata, format: InputFormat, sourcePath: String, hint: String?
+    ) -> Result<Article, NormalizeError> {
+        let fixedPublisher = fixedPublisher(metadata: metadata, hint: hint)
+        var layout = PageLayout(text: text, options: options, knownTitle: metadata.title, knownPublisher: fixedPublisher)
+        return layout.parse().map { parsed in
+            ArticleAssembler.assemble(parsed, metadata: metadata, format: format, sourcePath: sourcePath, table: options.publishers)
+        }
     }
-    public var description: String { line.map { "line \($0): \(message)" } ?? message }
+
+    /// Metadata's publisher, else the folder hint (as the table spells it when it names a known outlet),
+    /// else the outlet that serves the metadata URL.
+    func fixedPublisher(metadata: ArticleMetadata, hint: String?) -> String? {
+        let table = options.publishers
+        if let p = metadata.publisher?.trimmingSpaces, !p.isEmpty { return table.publisher(forHint: p)?.name ?? p }
+        if let h = hint?.trimmingSpaces, !h.isEmpty { return table.publisher(forHint: h)?.name ?? h }
+        if let url = metadata.url { return table.publisher(forURL: url)?.name }
+        return nil
+    }
 }

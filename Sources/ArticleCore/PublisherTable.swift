@@ -1,0 +1,47 @@
+import Foundation
+
+/// The publishers articled knows, searched in order; user entries from the config are merged in front.
+public struct PublisherTable: Sendable, Equatable {
+    public var publishers: [Publisher]
+
+    public init(_ publishers: [Publisher]) {
+        self.publishers = publishers
+    }
+
+    /// Entries in `extra` replace built-in ones of the same name and are tried first.
+    public func merging(_ extra: [Publisher]) -> PublisherTable {
+        let names = Set(extra.map { Publisher.squashed($0.name) })
+        return PublisherTable(extra + publishers.filter { !names.contains(Publisher.squashed($0.name)) })
+    }
+
+    /// The entry a folder hint names, by name or domain stem, case-insensitively.
+    public func publisher(forHint hint: String) -> Publisher? {
+        publishers.first { $0.matches(hint: hint) }
+    }
+
+    /// The entry whose domain serves `url`.
+    public func publisher(forURL url: String) -> Publisher? {
+        guard let host = Self.host(of: url) else { return nil }
+        return publishers.first { $0.matches(host: host) }
+    }
+
+    /// The publisher whose signatures occur most often in `text`, counting whole-word, case-insensitive matches.
+    func publisher(signedIn text: String) -> Publisher? {
+        let haystack = PhraseMatcher.Haystack(text)
+        var best: (Publisher, Int)?
+        for p in publishers {
+            var score = 0
+            for s in p.signatures { score += haystack.count(of: s) }
+            for d in p.domains { score += haystack.count(of: d) }
+            if score > 0 && score > (best?.1 ?? 0) { best = (p, score) }
+        }
+        return best?.0
+    }
+
+    static func host(of url: String) -> String? {
+        var rest = Substring(url.trimmingCharacters(in: .whitespaces))
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return host.isEmpty ? nil : host.lowercased()
+    }
+}
