@@ -10,7 +10,7 @@ guard let output = arguments.first else {
 let inputs = arguments.dropFirst().sorted { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }
 
 var swift = "// Generated from Sources/ArticleStore/Migrations at build time. Do not edit.\n\n"
-swift += "extension Migration {\n    static let embedded: [Migration] = [\n"
+swift += "extension Migration {\n    public static let embedded: [Migration] = [\n"
 for path in inputs {
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     guard let number = Int(name.prefix { $0.isNumber }), name.contains("_") else {

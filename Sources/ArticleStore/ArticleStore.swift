@@ -1,0 +1,98 @@
+import ArticleCore
+import Logging
+
+/// articled's view of PostgreSQL: record articles and rejections, report status.
+///
+/// Owns one connection; not `Sendable`. Callers group calls into transactions with `transaction`.
+public final class ArticleStore {
+    public let connection: PQConnection
+    private let logger: Logger
+
+    public init(conninfo: String, logger: Logger = Logger(label: "articled.store")) throws(PQError) {
+        self.connection = try PQConnection(conninfo)
+        self.logger = logger
+    }
+
+    public init(connection: PQConnection, logger: Logger = Logger(label: "articled.store")) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    @discardableResult
+    public func migrate() throws -> [Migration] {
+        try Migrator(logger: logger).migrate(connection)
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
+    /// Records `article` as carried by `file` (NDJSON: by line `line` of it; 0 for whole files).
+    public func record(_ article: Article, file: FileIdentity, line: Int = 0) throws -> RecordOutcome {
+        let params: [String?] = [
+            file.fileName, file.path, file.sha256, String(file.size), String(line),
+            article.format.rawValue, article.contentHash, String(Int64(bitPattern: article.simhash)),
+            article.title, article.kicker, article.dek, PQArray.literal(article.authors),
+            article.publisher, article.url, article.dateline, article.publishedAt,
+            article.publishedAtSource?.rawValue, article.language, article.body, String(article.wordCount),
+            PQArray.literal(article.removed),
+            PQArray.literal(article.captions.map(\.text)), PQArray.literal(article.captions.map(\.credit)),
+            PQArray.literal(article.quotes.map(\.text)), PQArray.literal(article.quotes.map(\.speaker)),
+        ]
+        let result = try connection.execute(Self.recordArticleSQL, params)
+        let articleID = try result.int(0, 1)
+        switch try result.string(0, 0) {
+        case "ingested"?: return .ingested(articleID: articleID ?? 0)
+        case "duplicate"?: return .duplicate(articleID: articleID ?? 0)
+        default: return .unchanged(articleID: articleID)
+        }
+    }
+
+    /// Records that `file` (or one of its NDJSON lines) could not be ingested. False when it was recorded before.
+    @discardableResult
+    public func recordRejection(file: FileIdentity, line: Int = 0, reason: String) throws -> Bool {
+        let result = try connection.execute(
+            "SELECT articled.record_rejection($1, $2, $3, $4::bigint, $5::integer, $6)",
+            [file.fileName, file.path, file.sha256, String(file.size), String(line), reason])
+        return try result.bool(0, 0) ?? false
+    }
+
+    /// Fills the search vectors of up to `limit` articles; returns how many it filled.
+    public func indexSearch(limit: Int = 500) throws -> Int {
+        try connection.execute("SELECT articled.index_search($1::integer)", [String(limit)]).int(0, 0) ?? 0
+    }
+
+    static let recordArticleSQL = """
+        SELECT outcome, article FROM articled.record_article(
+            $1, $2, $3, $4::bigint, $5::integer, $6, $7, $8::bigint, $9, $10, $11, $12::text[], $13, $14, $15,
+            $16::timestamptz, $17, $18, $19, $20::integer, $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+        """
+}
+
+extension ArticleStore {
+    /// Publishes a running daemon's counters (JSON object text) for `articled status`.
+    public func heartbeat(instance: String, host: String, pid: Int, inbox: String, startedAt: String, counters: String) throws {
+        try connection.execute("""
+            INSERT INTO articled.daemons (instance, host, pid, inbox, started_at, updated_at, counters)
+            VALUES ($1, $2, $3::integer, $4, $5::timestamptz, now(), $6::jsonb)
+            ON CONFLICT (instance) DO UPDATE SET updated_at = now(), counters = EXCLUDED.counters,
+                pid = EXCLUDED.pid, inbox = EXCLUDED.inbox, started_at = EXCLUDED.started_at
+            """, [instance, host, String(pid), inbox, startedAt, counters])
+    }
+
+    public func removeDaemon(instance: String) throws {
+        try connection.execute("DELETE FROM articled.daemons WHERE instance = $1", [instance])
+    }
+
+    /// Daemons that reported within the last two minutes: instance, host, pid, inbox, counters JSON, seconds since.
+    public func liveDaemons() throws -> [(instance: String, host: String, pid: Int, inbox: String, counters: String, age: Double)] {
+        let rows = try connection.execute("""
+            SELECT instance, host, pid, inbox, counters::text, extract(epoch FROM now() - updated_at)::float8
+              FROM articled.daemons WHERE updated_at > now() - interval '2 minutes' ORDER BY instance
+            """)
+        return try (0..<rows.rowCount).map { row in
+            (try rows.string(row, 0) ?? "", try rows.string(row, 1) ?? "", try rows.int(row, 2) ?? 0,
+             try rows.string(row, 3) ?? "", try rows.string(row, 4) ?? "{}", try rows.double(row, 5) ?? 0)
+        }
+    }
+}
