@@ -1,1 +1,3 @@
-print("articled")
+import ArgumentParser
+
+Articled.main()

@@ -1,0 +1,55 @@
+import ArticleCore
+import ArticleStore
+import Logging
+
+/// Writes prepared files to the store, one transaction per batch.
+///
+/// Either the whole batch commits or none of it does; callers move files only after `write` returns.
+public struct BatchWriter {
+    public init() {}
+
+    public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
+        try store.transaction {
+            try batch.map { try write($0, to: store) }
+        }
+    }
+
+    private func write(_ file: PreparedFile, to store: ArticleStore) throws -> FileReport {
+        var report = FileReport(identity: file.identity, status: .rejected, articleIDs: [])
+        if let reason = file.rejectionReason {
+            if file.items.isEmpty {
+                try store.recordRejection(file: file.identity, line: 0, reason: reason)
+            } else {
+                for item in file.items {
+                    if case let .failure(error) = item.result {
+                        try store.recordRejection(file: file.identity, line: item.line, reason: error.description)
+                    }
+                }
+            }
+            report.reason = reason
+            return report
+        }
+        var firstFailure: String?
+        for item in file.items {
+            switch item.result {
+            case .success(let article):
+                let outcome = try store.record(article, file: file.identity, line: item.line)
+                if let id = outcome.articleID { report.articleIDs.append(id) }
+                switch outcome {
+                case .ingested: report.ingested += 1
+                case .duplicate: report.duplicates += 1
+                case .unchanged: report.unchanged += 1
+                }
+            case .failure(let error):
+                try store.recordRejection(file: file.identity, line: item.line, reason: error.description)
+                report.rejectedLines += 1
+                firstFailure = firstFailure ?? error.description
+            }
+        }
+        report.status = report.ingested > 0 ? .ingested : report.duplicates > 0 ? .duplicate : .unchanged
+        if report.rejectedLines > 0 {
+            report.reason = "\(report.rejectedLines) line(s) rejected; first: \(firstFailure ?? "")"
+        }
+        return report
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Live counters of a running daemon, for `STATUS=`, progress lines and `articled status`.
+public final class DaemonCounters: @unchecked Sendable {
+    public struct Snapshot: Sendable, Equatable {
+        public var ingested = 0
+        public var duplicate = 0
+        public var unchanged = 0
+        public var rejected = 0
+        public var batches = 0
+        public var databaseUp = false
+        public var queued = 0
+    }
+
+    private let lock = NSLock()
+    private var value = Snapshot()
+
+    public init() {}
+
+    public var snapshot: Snapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    public func update(_ change: (inout Snapshot) -> Void) {
+        lock.lock()
+        change(&value)
+        lock.unlock()
+    }
+
+    /// Files handled in any way.
+    public var filesDone: Int {
+        let s = snapshot
+        return s.ingested + s.duplicate + s.unchanged + s.rejected
+    }
+}
+
+extension DaemonCounters.Snapshot {
+    /// One line for `STATUS=` and logs.
+    public var summary: String {
+        "ingested \(ingested), duplicate \(duplicate), unchanged \(unchanged), rejected \(rejected), "
+            + "queued \(queued), database \(databaseUp ? "up" : "down")"
+    }
+
+    public var json: String {
+        "{\"ingested\":\(ingested),\"duplicate\":\(duplicate),\"unchanged\":\(unchanged),\"rejected\":\(rejected),"
+            + "\"batches\":\(batches),\"queued\":\(queued),\"database_up\":\(databaseUp)}"
+    }
+}

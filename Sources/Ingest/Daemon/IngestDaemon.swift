@@ -1,0 +1,371 @@
+import ArticleCore
+import ArticleStore
+import Dispatch
+import Foundation
+import InboxWatcher
+import Logging
+
+/// `articled run`: watcher → bounded queue → parallel normalization → one transaction per batch →
+/// file moves after COMMIT.
+///
+/// No file is lost on a crash by construction: a file leaves the inbox only after its rows are
+/// committed, and recording is idempotent on (file name, bytes), so a file retried after a crash
+/// between COMMIT and move is recognized as `unchanged` and then moved.
+public final class IngestDaemon: @unchecked Sendable {
+    private var config: ArticledConfig
+    private let configLock = NSLock()
+    private let logger: Logger
+    private let notifier: SystemdNotifier
+    public let counters = DaemonCounters()
+    private let queue = WorkQueue()
+    private let layout: InboxLayout
+    private let files: InboxFiles
+    private let processor: FileProcessor
+    private var watcher: InboxWatcher?
+    private let instance: String
+    private let startedAt = ISO8601DateFormatter().string(from: Date())
+    private let heartbeat = Heartbeat()
+
+    /// Files found by a backlog scan, waiting their turn (at most one scanner window).
+    private var scanner: BacklogScanner?
+    private var scanned: [InboxFile] = []
+    private var scannedIndex = 0
+    private var rescanAfterYoungFiles: DispatchTime?
+    /// Paths handled in `keep` mode, so rescans do not re-read them.
+    private var kept: Set<String> = []
+
+    public init(config: ArticledConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+        self.config = config
+        self.logger = logger
+        self.notifier = notifier
+        layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
+        files = InboxFiles(layout: layout, logger: logger)
+        processor = FileProcessor()
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        instance = "\(String(cString: host)):\(getpid()):\(config.inbox)"
+    }
+
+    private var currentConfig: ArticledConfig {
+        configLock.lock()
+        defer { configLock.unlock() }
+        return config
+    }
+
+    /// Stop taking files; the batch in flight is finished and `run` returns.
+    public func stop() {
+        notifier.stopping()
+        watcher?.stop()
+        queue.stop()
+    }
+
+    /// SIGHUP: take the settings that can change without a restart.
+    public func reload(_ newConfig: ArticledConfig) {
+        configLock.lock()
+        config.batchSize = newConfig.batchSize
+        config.batchMaxWaitMilliseconds = newConfig.batchMaxWaitMilliseconds
+        config.rescanIntervalSeconds = newConfig.rescanIntervalSeconds
+        config.logLevel = newConfig.logLevel
+        config.progressIntervalSeconds = newConfig.progressIntervalSeconds
+        config.searchIndexBatch = newConfig.searchIndexBatch
+        configLock.unlock()
+        watcher?.setRescanInterval(.seconds(newConfig.rescanIntervalSeconds))
+        logger.notice("configuration reloaded", metadata: ["ingest.batch_size": "\(newConfig.batchSize)",
+                                                           "inbox.rescan_interval_s": "\(newConfig.rescanIntervalSeconds)"])
+    }
+
+    /// Runs until `stop()`. Throws only for problems a restart cannot fix (bad connection string, inbox not creatable).
+    public func run() throws {
+        for folder in [layout.inbox, layout.processed, layout.rejected] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        guard var store = connect(migrate: true) else { return }
+        let mode: WatchMode = config.watchMode == .poll
+            ? .polling(interval: .milliseconds(config.pollIntervalMilliseconds)) : .inotify
+        let watcher = InboxWatcher(layout: layout, mode: mode, rescanInterval: .seconds(config.rescanIntervalSeconds),
+                                   logger: logger)
+        let queue = self.queue
+        try watcher.start { event in
+            switch event {
+            case .arrived(let path): queue.push(path)
+            case .rescan: queue.requestRescan()
+            }
+        }
+        self.watcher = watcher
+        notifier.ready()
+        logger.notice("articled running", metadata: ["inbox.path": "\(layout.inbox)", "inbox.processed": "\(layout.processed)",
+                                                     "inbox.rejected": "\(layout.rejected)"])
+        let indexer = SearchIndexer(conninfo: config.databaseURL, batch: { [weak self] in self?.currentConfig.searchIndexBatch ?? 500 },
+                                    logger: logger)
+        indexer.start()
+        let watchdog = startWatchdog()
+        let progress = ProgressReporter(counters: counters, logger: logger)
+        defer {
+            watchdog?.cancel()
+            indexer.stop()
+            try? store.removeDaemon(instance: instance)
+        }
+
+        while true {
+            heartbeat.beat()
+            let settings = currentConfig
+            let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: 1.0,
+                                                   linger: Double(settings.batchMaxWaitMilliseconds) / 1000)
+            if rescan { startScan() }
+            if let due = rescanAfterYoungFiles, DispatchTime.now() >= due {
+                rescanAfterYoungFiles = nil
+                startScan()
+            }
+            let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
+            counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
+            if paths.isEmpty {
+                if queue.isStopped { break }
+                publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
+                continue
+            }
+            let batch = prepare(unique(paths))
+            var reports: [FileReport] = []
+            do {
+                reports = try BatchWriter().write(batch.map(\.file), to: store)
+            } catch let error as PQError where error.isTransient || !store.connection.isOpen {
+                counters.update { $0.databaseUp = false }
+                logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
+                paths.forEach { queue.push($0) }
+                guard let reconnected = connect(migrate: false) else { break }
+                store = reconnected
+                continue
+            } catch {
+                // A batch the database refuses for a non-transient reason: isolate the culprit file by file.
+                logger.error("batch failed; retrying file by file", metadata: ["db.error": "\(error)"])
+                reports = writeOneByOne(batch.map(\.file), store: store)
+            }
+            for (prepared, report) in zip(batch, reports) {
+                dispose(prepared, report)
+            }
+            counters.update { $0.batches += 1 }
+            progress.tick(queued: queue.count + (scanned.count - scannedIndex), interval: settings.progressIntervalSeconds)
+            publish(store: store, progress: nil, interval: settings.progressIntervalSeconds)
+        }
+        logger.notice("articled stopped", metadata: ["daemon.counters": "\(counters.snapshot.summary)"])
+    }
+
+    // MARK: - Database
+
+    /// Connects with capped exponential backoff, logging once per state change. Nil when stopped meanwhile.
+    private func connect(migrate: Bool) -> ArticleStore? {
+        var delay = 0.25
+        var loggedDown = false
+        while !queue.isStopped {
+            heartbeat.beat()
+            do {
+                let store = try ArticleStore(conninfo: currentConfig.databaseURL, logger: logger)
+                if migrate { try store.migrate() }
+                if loggedDown || !counters.snapshot.databaseUp {
+                    logger.notice("database reachable", metadata: ["db.server_version": "\(store.connection.serverVersion)"])
+                }
+                counters.update { $0.databaseUp = true }
+                return store
+            } catch let error as PQError where error.code == .badConnectionString {
+                logger.critical("invalid database connection string", metadata: ["db.error": "\(error)"])
+                queue.stop()
+                return nil
+            } catch {
+                if !loggedDown {
+                    logger.error("database unreachable; retrying with backoff", metadata: ["db.error": "\(error)"])
+                    notifier.status("waiting for the database: \(error)")
+                    loggedDown = true
+                }
+                counters.update { $0.databaseUp = false }
+                _ = queue.next(limit: 0, idle: delay, linger: 0)
+                delay = min(delay * 2, Double(currentConfig.reconnectMaxSeconds))
+            }
+        }
+        return nil
+    }
+
+    private func writeOneByOne(_ batch: [PreparedFile], store: ArticleStore) -> [FileReport] {
+        batch.map { file in
+            do {
+                return try BatchWriter().write([file], to: store)[0]
+            } catch {
+                var failed = file
+                failed.items = []
+                failed.fileError = "the database refused this file: \(error)"
+                return (try? BatchWriter().write([failed], to: store)[0])
+                    ?? FileReport(identity: file.identity, status: .rejected, articleIDs: [], reason: failed.fileError)
+            }
+        }
+    }
+
+    private func publish(store: ArticleStore, progress: ProgressReporter?, interval: Int) {
+        guard heartbeat.shouldPublish(every: Double(interval)) else { return }
+        let snapshot = counters.snapshot
+        notifier.status(snapshot.summary)
+        try? store.heartbeat(instance: instance, host: ProcessInfo.processInfo.hostName, pid: Int(getpid()),
+                             inbox: layout.inbox, startedAt: startedAt, counters: snapshot.json)
+    }
+
+    // MARK: - Files
+
+    private struct Prepared {
+        var path: String
+        var file: PreparedFile
+        var started: DispatchTime
+    }
+
+    private func unique(_ paths: [String]) -> [String] {
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted && !kept.contains($0) }
+    }
+
+    /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped.
+    private func prepare(_ paths: [String]) -> [Prepared] {
+        let slots = UnsafeMutableBufferPointer<Prepared?>.allocate(capacity: paths.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let output = slots
+        let maxBytes = currentConfig.maxFileBytes
+        let files = self.files
+        let processor = self.processor
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            let started = DispatchTime.now()
+            do {
+                let bytes = try files.read(path, maxBytes: maxBytes)
+                output[index] = Prepared(path: path, file: processor.prepare(bytes: bytes, relativePath: path), started: started)
+            } catch let error as InboxError where error.code == .gone || error.code == .notFound {
+                _ = error
+                output[index] = nil
+            } catch let error as InboxError {
+                output[index] = Prepared(path: path, file: processor.unreadable(relativePath: path, bytes: nil, size: 0,
+                                                                                reason: error.message), started: started)
+            } catch {
+                output[index] = Prepared(path: path, file: processor.unreadable(relativePath: path, bytes: nil, size: 0,
+                                                                                reason: "\(error)"), started: started)
+            }
+        }
+        return slots.compactMap { $0 }
+    }
+
+    private func dispose(_ prepared: Prepared, _ report: FileReport) {
+        let path = prepared.path
+        var outcome: FileOutcome = .kept
+        do {
+            if report.status == .rejected {
+                outcome = try files.reject(path, reason: report.reason ?? "rejected", at: Date())
+            } else {
+                switch currentConfig.disposition {
+                case .move: outcome = try files.moveToProcessed(path)
+                case .delete: outcome = try files.delete(path)
+                case .keep: kept.insert(path)
+                }
+            }
+        } catch {
+            logger.error("file committed but could not be moved; it stays in the inbox",
+                         metadata: ["inbox.file": "\(path)", "inbox.error": "\(error)"])
+        }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - prepared.started.uptimeNanoseconds) / 1e6
+        counters.update {
+            switch report.status {
+            case .ingested: $0.ingested += 1
+            case .duplicate: $0.duplicate += 1
+            case .unchanged: $0.unchanged += 1
+            case .rejected: $0.rejected += 1
+            }
+        }
+        var metadata: Logger.Metadata = [
+            "inbox.file": "\(path)", "file.status": "\(report.status.rawValue)",
+            "file.ms": "\(String(format: "%.1f", ms))",
+        ]
+        if !report.articleIDs.isEmpty { metadata["article.id"] = "\(report.articleIDs.map(String.init).joined(separator: ","))" }
+        if let reason = report.reason { metadata["file.reason"] = "\(reason)" }
+        if case .gone = outcome { metadata["file.note"] = "moved by another instance" }
+        if report.status == .rejected {
+            logger.warning("file rejected", metadata: metadata)
+        } else {
+            logger.info("file \(report.status.rawValue)", metadata: metadata)
+        }
+    }
+
+    // MARK: - Backlog
+
+    private func startScan() {
+        scanner = BacklogScanner(layout: layout, logger: logger)
+        scanned = []
+        scannedIndex = 0
+    }
+
+    /// Files from the backlog scan, oldest first. Files modified in the last second may still be being
+    /// written (a writer that does not rename): they are left for a rescan a moment later.
+    private func takeScanned(limit: Int) -> [String] {
+        guard limit > 0 else { return [] }
+        var taken: [String] = []
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        while taken.count < limit {
+            if scannedIndex >= scanned.count {
+                guard var current = scanner, !current.isExhausted else { scanner = nil; break }
+                do {
+                    scanned = try current.nextBatch()
+                } catch {
+                    logger.error("cannot scan the inbox", metadata: ["inbox.error": "\(error)"])
+                    scanned = []
+                }
+                scannedIndex = 0
+                scanner = current
+                if scanned.isEmpty { scanner = nil; break }
+            }
+            let file = scanned[scannedIndex]
+            scannedIndex += 1
+            if now - file.modifiedNanoseconds < 1_000_000_000 {
+                rescanAfterYoungFiles = rescanAfterYoungFiles ?? .now() + .seconds(1)
+                continue
+            }
+            if !kept.contains(file.relativePath) { taken.append(file.relativePath) }
+        }
+        return taken
+    }
+
+    // MARK: - Watchdog
+
+    /// Pings systemd's watchdog only while the pipeline loop is alive, so a hung loop gets restarted.
+    private func startWatchdog() -> DispatchSourceTimer? {
+        guard let interval = notifier.watchdogInterval else { return nil }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "articled.watchdog"))
+        timer.schedule(deadline: .now(), repeating: interval / 2)
+        let heartbeat = self.heartbeat
+        let notifier = self.notifier
+        timer.setEventHandler {
+            if heartbeat.secondsSinceBeat() < interval { notifier.watchdog() }
+        }
+        timer.resume()
+        return timer
+    }
+}
+
+/// When the pipeline loop last went round, and when it last published its counters.
+final class Heartbeat: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = DispatchTime.now()
+    private var published = DispatchTime(uptimeNanoseconds: 0)
+
+    func beat() {
+        lock.lock()
+        last = .now()
+        lock.unlock()
+    }
+
+    func secondsSinceBeat() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return Double(DispatchTime.now().uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+    }
+
+    func shouldPublish(every seconds: Double) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = DispatchTime.now()
+        guard Double(now.uptimeNanoseconds - published.uptimeNanoseconds) / 1e9 >= seconds else { return false }
+        published = now
+        return true
+    }
+}

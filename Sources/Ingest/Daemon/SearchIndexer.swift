@@ -1,0 +1,64 @@
+import ArticleStore
+import Foundation
+import Logging
+
+/// Fills full-text search vectors in the background, on its own connection and thread, so the
+/// expensive `to_tsvector` never sits in the ingest transaction.
+final class SearchIndexer: @unchecked Sendable {
+    private let conninfo: String
+    private let batch: @Sendable () -> Int
+    private let logger: Logger
+    private let stopped = NSCondition()
+    private var isStopped = false
+    private var thread: Thread?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(conninfo: String, batch: @escaping @Sendable () -> Int, logger: Logger) {
+        self.conninfo = conninfo
+        self.batch = batch
+        self.logger = logger
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            loop()
+            done.signal()
+        }
+        thread.name = "articled.search"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Waits for the pass in flight (bounded by one batch) to finish.
+    func stop() {
+        stopped.lock()
+        isStopped = true
+        stopped.broadcast()
+        stopped.unlock()
+        if thread != nil { _ = done.wait(timeout: .now() + 8) }
+    }
+
+    private func pause(_ seconds: Double) -> Bool {
+        stopped.lock()
+        defer { stopped.unlock() }
+        if !isStopped { _ = stopped.wait(until: Date().addingTimeInterval(seconds)) }
+        return !isStopped
+    }
+
+    private func loop() {
+        var store: ArticleStore?
+        var delay = 0.5
+        while pause(store == nil ? delay : 0) {
+            do {
+                if store == nil { store = try ArticleStore(conninfo: conninfo, logger: logger) }
+                let filled = try store!.indexSearch(limit: batch())
+                delay = 0.5
+                if filled == 0, !pause(1.0) { break }
+            } catch {
+                // The pipeline logs database outages; here we only back off.
+                store = nil
+                delay = min(delay * 2, 30)
+            }
+        }
+    }
+}

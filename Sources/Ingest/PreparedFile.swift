@@ -1,0 +1,50 @@
+import ArticleCore
+import ArticleStore
+
+/// One input file after reading and normalizing, ready to be written in a batch.
+public struct PreparedFile: Sendable {
+    public var identity: FileIdentity
+    /// Per article: `line` is the NDJSON line (0 for whole-file formats).
+    public var items: [(line: Int, result: Result<Article, NormalizeError>)]
+    /// Set when the whole file is unusable (unreadable, binary, empty, …); `items` is then empty.
+    public var fileError: String?
+    /// Time spent reading and normalizing, in nanoseconds, for the per-file log line.
+    public var preparedNanoseconds: UInt64 = 0
+
+    public init(identity: FileIdentity, items: [(line: Int, result: Result<Article, NormalizeError>)], fileError: String? = nil) {
+        self.identity = identity
+        self.items = items
+        self.fileError = fileError
+    }
+
+    /// The reason the whole file is rejected: a file-level error, or every article in it failed.
+    public var rejectionReason: String? {
+        if let fileError { return fileError }
+        guard !items.isEmpty else { return "no article found in the file" }
+        let failures = items.compactMap { item -> String? in
+            if case let .failure(error) = item.result { return error.description }
+            return nil
+        }
+        guard failures.count == items.count else { return nil }
+        if failures.count == 1 { return failures[0] }
+        return "all \(failures.count) lines failed; first: \(failures[0])"
+    }
+}
+
+/// What happened to one file, after its transaction committed.
+public struct FileReport: Sendable {
+    public enum Status: String, Sendable {
+        case ingested, duplicate, unchanged, rejected
+    }
+
+    public var identity: FileIdentity
+    public var status: Status
+    public var articleIDs: [Int]
+    /// Per-article outcomes for multi-article files.
+    public var ingested = 0
+    public var duplicates = 0
+    public var unchanged = 0
+    public var rejectedLines = 0
+    public var reason: String?
+    public var milliseconds: Double = 0
+}

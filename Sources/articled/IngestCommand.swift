@@ -1,0 +1,113 @@
+import ArgumentParser
+import ArticleCore
+import ArticleStore
+import Dispatch
+import Foundation
+import InboxWatcher
+import Ingest
+import Logging
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ingest files or folders now, print a summary, exit. Files are left where they are.")
+
+    @OptionGroup var options: DatabaseOptions
+
+    @Flag(name: .long, help: "Skip filling the full-text search vectors after ingesting.")
+    var noSearchIndex = false
+
+    @Argument(help: "Files or folders (a folder's first-level subfolders are publisher hints, as in the inbox).")
+    var paths: [String]
+
+    func run() throws {
+        let config = try Console.loadConfig(options)
+        Console.bootstrapLogging(level: config.logLevel == "info" ? "warning" : config.logLevel, format: config.logFormat)
+        let logger = Logger(label: "articled")
+        let entries: [InputPaths.Entry]
+        do { entries = try InputPaths.expand(paths) } catch {
+            Console.error(error.description)
+            throw ExitStatus.usage
+        }
+        let store = try Console.connect(config, logger: logger)
+        do { try store.migrate() } catch {
+            Console.error("migrate: \(error)")
+            throw ExitCode.failure
+        }
+        let processor = FileProcessor()
+        let writer = BatchWriter()
+        var summary = IngestSummary()
+        let started = DispatchTime.now()
+        let progress = Console.stderrIsTerminal && entries.count > 200
+        var start = 0
+        while start < entries.count {
+            let batch = Array(entries[start..<min(start + config.batchSize, entries.count)])
+            start += batch.count
+            let prepared = Self.prepare(batch, processor: processor, maxBytes: config.maxFileBytes)
+            let reports: [FileReport]
+            do {
+                reports = try writer.write(prepared, to: store)
+            } catch let error as PQError {
+                Console.error("database: \(error)")
+                throw error.isTransient ? ExitStatus.databaseUnreachable : ExitCode.failure
+            }
+            for (entry, report) in zip(batch, reports) {
+                summary.add(report)
+                if let reason = report.reason { Console.error("\(entry.display): \(reason)") }
+            }
+            if progress {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                FileHandle.standardError.write(Data(String(format: "\r%d/%d files, %.0f files/s ", start, entries.count,
+                                                           Double(start) / max(seconds, 0.001)).utf8))
+            }
+        }
+        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if !noSearchIndex {
+            do { while try store.indexSearch(limit: config.searchIndexBatch) > 0 {} } catch {
+                Console.error("search index: \(error)")
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        Console.out(summary.line(files: entries.count, seconds: seconds))
+        if summary.rejected > 0 { throw ExitStatus.rejected }
+    }
+
+    /// Reads and normalizes a batch on all cores; order is kept.
+    static func prepare(_ batch: [InputPaths.Entry], processor: FileProcessor, maxBytes: Int64) -> [PreparedFile] {
+        let results = UnsafeMutableBufferPointer<PreparedFile?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let entry = batch[index]
+            let files = InboxFiles(layout: InboxLayout(inbox: entry.root))
+            do {
+                let bytes = try files.read(entry.relativePath, maxBytes: maxBytes)
+                slots[index] = processor.prepare(bytes: bytes, relativePath: entry.relativePath)
+            } catch {
+                slots[index] = processor.unreadable(relativePath: entry.relativePath, bytes: nil,
+                                                    size: 0, reason: (error as? InboxError)?.message ?? "\(error)")
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Totals for the end-of-run summary line.
+struct IngestSummary {
+    var ingested = 0
+    var duplicate = 0
+    var unchanged = 0
+    var rejected = 0
+
+    mutating func add(_ report: FileReport) {
+        ingested += report.ingested
+        duplicate += report.duplicates
+        unchanged += report.unchanged
+        rejected += report.status == .rejected ? max(1, report.rejectedLines) : report.rejectedLines
+    }
+
+    func line(files: Int, seconds: Double) -> String {
+        String(format: "%d file(s): %d ingested, %d duplicate, %d unchanged, %d rejected (%.2f s)",
+               files, ingested, duplicate, unchanged, rejected, seconds)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ArticleStore
+import Foundation
+import InboxWatcher
+import Ingest
+import Logging
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show what is in the database and the inbox.")
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let config = try Console.loadConfig(options)
+        Console.bootstrapLogging(level: "warning", format: config.logFormat)
+        let store = try Console.connect(config, logger: Logger(label: "articled"))
+        let versions = (try? Migrator().appliedVersions(store.connection)) ?? []
+        guard !versions.isEmpty else {
+            Console.out("database: reachable, but the articled schema is not installed (run: articled migrate)")
+            return
+        }
+        let status: StoreStatus
+        do { status = try store.status() } catch {
+            Console.error("status: \(error)")
+            throw ExitCode.failure
+        }
+        var lines = [
+            "schema version:   \(status.schemaVersion)",
+            "articles:         \(status.articles) (\(status.stories) stories)",
+            "files:            \(status.filesIngested) ingested, \(status.filesDuplicate) duplicate, \(status.filesRejected) rejected",
+            "captions, quotes: \(status.captions), \(status.quotes)",
+            "search pending:   \(status.searchPending)",
+            "last received:    \(status.lastReceivedAt ?? "never")",
+        ]
+        lines += inboxLines(config)
+        if !status.publishers.isEmpty {
+            lines.append("publishers (articles / sightings):")
+            let width = status.publishers.map(\.publisher.count).max() ?? 0
+            for total in status.publishers {
+                let pad = String(repeating: " ", count: max(0, width - total.publisher.count))
+                lines.append("  \(total.publisher)\(pad)  \(total.articles) / \(total.sightings)")
+            }
+        }
+        lines.forEach(Console.out)
+    }
+
+    /// Counts what waits in the inbox and sits in processed/ and rejected/, when they exist here.
+    private func inboxLines(_ config: ArticledConfig) -> [String] {
+        let layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
+        guard FileManager.default.fileExists(atPath: layout.inbox) else { return ["inbox:            \(layout.inbox) (not present on this host)"] }
+        func count(_ path: String) -> Int {
+            guard let walker = FileManager.default.enumerator(atPath: path) else { return 0 }
+            var total = 0
+            while let name = walker.nextObject() as? String {
+                if walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+                   !InboxNames.isIgnoredPath(name), !name.hasSuffix(".error") { total += 1 }
+            }
+            return total
+        }
+        var waiting = 0
+        var scanner = BacklogScanner(layout: layout)
+        while let batch = try? scanner.nextBatch(), !batch.isEmpty { waiting += batch.count }
+        return ["inbox:            \(layout.inbox): \(waiting) waiting, \(count(layout.processed)) processed, \(count(layout.rejected)) rejected"]
+    }
+}

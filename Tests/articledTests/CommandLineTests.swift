@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built binary against a real PostgreSQL: what a user typing the README's commands sees.
+@Suite struct CommandLineTests {
+    let seeds = repositoryRoot() + "/seeds"
+
+    @Test func ingestingTheSeedsTwiceDoublesNothing() throws {
+        let db = try TestPostgres.freshDatabase()
+        let first = try ArticledBinary.run(["ingest", "--database", db, seeds])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2 ingested"))
+        let counts = "SELECT (SELECT count(*) FROM articled.articles) || ' ' || (SELECT count(*) FROM articled.article_files) || ' ' || (SELECT count(*) FROM articled.article_captions) || ' ' || (SELECT max(seen_count) FROM articled.articles)"
+        #expect(try psqlValue(db, counts) == "2 2 3 1")
+        let again = try ArticledBinary.run(["ingest", "--database", db, seeds])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("2 unchanged"))
+        #expect(try psqlValue(db, counts) == "2 2 3 1")
+    }
+
+    @Test func aSeedUnderANewNameIsASecondSighting() throws {
+        let db = try TestPostgres.freshDatabase()
+        let dir = try TemporaryDirectory()
+        let seed = try Data(contentsOf: URL(fileURLWithPath: seeds + "/004_e114b85fb85142ed.txt"))
+        try dir.write("004_e114b85fb85142ed.txt", [UInt8](seed))
+        #expect(try ArticledBinary.run(["ingest", "--database", db, dir.path]).status == 0)
+        try dir.write("copy-of-blinken.txt", [UInt8](seed))
+        let second = try ArticledBinary.run(["ingest", "--database", db, dir.url("copy-of-blinken.txt")])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("1 duplicate"))
+        #expect(try psqlValue(db, "SELECT seen_count FROM articled.articles") == "2")
+        #expect(try psqlValue(db, "SELECT string_agg(status, ',' ORDER BY id) FROM articled.article_files") == "ingested,duplicate")
+    }
+
+    @Test func parsePrintsOneJSONObjectPerSeed() throws {
+        let result = try ArticledBinary.run(["parse", seeds + "/000_089d7966a894fe03.txt", seeds + "/004_e114b85fb85142ed.txt"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["title"] as? String == "Israel sends 2,000 helmets, 500 flak jackets to Ukraine rescue organizations")
+        #expect((first?["paragraphs"] as? [String])?.count == 13)
+        #expect(first?["publisher"] as? String == "The Times of Israel")
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect(second?["kicker"] as? String == "update desk")
+        #expect((second?["captions"] as? [[String: Any]])?.count == 1)
+        #expect((second?["simhash"] as? String)?.count == 16)
+    }
+
+    @Test func badInputsAreRejectedWithTheirOwnMessagesAndExitOne() throws {
+        let db = try TestPostgres.freshDatabase()
+        let dir = try TemporaryDirectory()
+        try dir.write("empty.txt", "")
+        try dir.write("binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0xFF, 0xFE, 0, 0])
+        try dir.write("good.txt", try String(contentsOfFile: seeds + "/000_089d7966a894fe03.txt", encoding: .utf8))
+        let result = try ArticledBinary.run(["ingest", "--database", db, dir.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("empty.txt"))
+        #expect(result.stderr.contains("binary.txt"))
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(try psqlValue(db, "SELECT string_agg(file_name || ':' || status, ',' ORDER BY file_name) FROM articled.article_files")
+            == "binary.txt:rejected,empty.txt:rejected,good.txt:ingested")
+    }
+
+    @Test func aMissingPathIsAUsageError() throws {
+        let result = try ArticledBinary.run(["ingest", "--database", "host=/nonexistent", "/no/such/file.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/no/such/file.txt: no such file or folder"))
+    }
+
+    @Test func anUnreachableDatabaseExitsThree() throws {
+        let result = try ArticledBinary.run(["status", "--database", "host=/nonexistent-dir port=1 connect_timeout=2"])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("articled: database:"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aBadConnectionStringExitsTwo() throws {
+        let result = try ArticledBinary.run(["migrate", "--database", "this is = not = valid"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("invalid connection string"))
+    }
+
+    @Test func statusReportsCountsAndPublishers() throws {
+        let db = try TestPostgres.freshDatabase()
+        #expect(try ArticledBinary.run(["migrate", "--database", db]).status == 0)
+        #expect(try ArticledBinary.run(["migrate", "--database", db]).stdout.contains("up to date"))
+        _ = try ArticledBinary.run(["ingest", "--database", db, seeds])
+        let status = try ArticledBinary.run(["status", "--database", db], environment: ["ARTICLED_INBOX": "/nonexistent-inbox"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("articles:         2"))
+        #expect(status.stdout.contains("JNS"))
+        #expect(status.stdout.contains("The Times of Israel"))
+    }
+
+    @Test func unknownConfigKeysNameTheirLine() throws {
+        let dir = try TemporaryDirectory()
+        let config = try dir.write("articled.toml", "[inbox]\npath = \"/tmp/x\"\nbatchsize = 5\n")
+        let result = try ArticledBinary.run(["run", "--check-config", "--config", config])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("articled.toml:3: inbox.batchsize: unknown key"))
+        let typed = try dir.write("typed.toml", "[ingest]\nbatch_size = \"many\"\n")
+        let wrong = try ArticledBinary.run(["run", "--check-config", "--config", typed])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("typed.toml:2: ingest.batch_size: expected an integer, found a string"))
+    }
+
+    @Test func theShippedConfigFileIsValid() throws {
+        let result = try ArticledBinary.run(["run", "--check-config", "--config", repositoryRoot() + "/config/articled.toml"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
