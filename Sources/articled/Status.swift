@@ -33,6 +33,11 @@ struct Status: ParsableCommand {
             "last received:    \(status.lastReceivedAt ?? "never")",
         ]
         lines += inboxLines(config)
+        let daemons = (try? store.liveDaemons()) ?? []
+        lines.append("daemons:          \(daemons.isEmpty ? "none reporting" : "\(daemons.count) running")")
+        for daemon in daemons {
+            lines.append("  \(daemon.host) pid \(daemon.pid) \(daemon.inbox): \(daemon.counters) (\(Int(daemon.age)) s ago)")
+        }
         if !status.publishers.isEmpty {
             lines.append("publishers (articles / sightings):")
             let width = status.publishers.map(\.publisher.count).max() ?? 0

@@ -13,8 +13,8 @@ public enum TestPostgres {
         return server.conninfo(database: name)
     }
 
-    /// Connection string of the cluster's maintenance database (for tests that stop/start the server).
-    public static func cluster() throws -> Cluster { try Cluster.shared() }
+    /// A cluster of its own, for tests that stop and start the server; `destroy()` it when done.
+    public static func privateCluster() throws -> Cluster { try Cluster.create(registerAtExit: false) }
 
     public final class Cluster: @unchecked Sendable {
         public let baseConninfo: String
@@ -32,7 +32,7 @@ public enum TestPostgres {
             if let instance { return instance }
             if let startError { throw startError }
             do {
-                let cluster = try Cluster.start()
+                let cluster = try Cluster.create(registerAtExit: true)
                 instance = cluster
                 return cluster
             } catch {
@@ -64,10 +64,24 @@ public enum TestPostgres {
         public func start() throws {
             guard let dataDirectory else { return }
             try Shell.run(runAs + ["\(binDirectory)/pg_ctl", "-D", dataDirectory, "-l", "\(dataDirectory)/../server.log",
-                                   "-w", "-t", "60", "start"])
+                                   "-w", "-t", "60", "-o", startOptions, "start"])
         }
 
-        static func start() throws -> Cluster {
+        /// Socket only, in the cluster's private folder: clusters of parallel test runs never collide.
+        var startOptions: String {
+            let dir = dataDirectory.map { ($0 as NSString).deletingLastPathComponent } ?? "/tmp"
+            return "-k \(dir) -p 5432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+                + "-c full_page_writes=off -c max_connections=200"
+        }
+
+        /// Stops the server at once and removes its files.
+        public func destroy() {
+            guard let dataDirectory else { return }
+            _ = try? Shell.run(runAs + ["\(binDirectory)/pg_ctl", "-D", dataDirectory, "-m", "immediate", "-w", "stop"], quiet: true)
+            try? FileManager.default.removeItem(atPath: (dataDirectory as NSString).deletingLastPathComponent)
+        }
+
+        static func create(registerAtExit: Bool) throws -> Cluster {
             if let given = ProcessInfo.processInfo.environment["TEST_PG_CONNINFO"], !given.isEmpty {
                 let base = given.split(separator: " ").filter { !$0.hasPrefix("dbname=") }.joined(separator: " ")
                 return Cluster(baseConninfo: base, dataDirectory: nil, binDirectory: "", runAs: [])
@@ -82,13 +96,10 @@ public enum TestPostgres {
             let data = dir + "/data"
             try Shell.run(runAs + ["\(bin)/initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync",
                                    "-E", "UTF8", "--locale=C.UTF-8"], quiet: true)
-            // Socket only, in a private folder: clusters of parallel test runs never collide.
-            let options = "-k \(dir) -p 5432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-                + "-c full_page_writes=off -c max_connections=200"
-            try Shell.run(runAs + ["\(bin)/pg_ctl", "-D", data, "-l", "\(dir)/server.log", "-w", "-t", "60",
-                                   "-o", options, "start"], quiet: true)
             let cluster = Cluster(baseConninfo: "host=\(dir) port=5432 user=postgres", dataDirectory: data,
                                   binDirectory: bin, runAs: runAs)
+            try cluster.start()
+            guard registerAtExit else { return cluster }
             stopAtExit = (runAs + ["\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], dir)
             atexit {
                 guard let (command, dir) = TestPostgres.Cluster.stopAtExit else { return }

@@ -307,7 +307,11 @@ COMMENT ON COLUMN articled.ingest_log.error IS 'Why a file was rejected.';
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'articled_reader') THEN
-        CREATE ROLE articled_reader NOLOGIN;
+        BEGIN
+            CREATE ROLE articled_reader NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- another database of this cluster created it at the same moment
+        END;
     END IF;
     GRANT USAGE ON SCHEMA articled TO articled_reader;
     GRANT SELECT ON articled.stories, articled.daily_counts, articled.ingest_log,

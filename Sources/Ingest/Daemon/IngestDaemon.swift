@@ -79,7 +79,7 @@ public final class IngestDaemon: @unchecked Sendable {
         for folder in [layout.inbox, layout.processed, layout.rejected] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        guard var store = connect(migrate: true) else { return }
+        guard var store = connect(migrate: true, alreadyReportedDown: false) else { return }
         let mode: WatchMode = config.watchMode == .poll
             ? .polling(interval: .milliseconds(config.pollIntervalMilliseconds)) : .inotify
         let watcher = InboxWatcher(layout: layout, mode: mode, rescanInterval: .seconds(config.rescanIntervalSeconds),
@@ -131,7 +131,7 @@ public final class IngestDaemon: @unchecked Sendable {
                 counters.update { $0.databaseUp = false }
                 logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
                 paths.forEach { queue.push($0) }
-                guard let reconnected = connect(migrate: false) else { break }
+                guard let reconnected = connect(migrate: false, alreadyReportedDown: true) else { break }
                 store = reconnected
                 continue
             } catch {
@@ -152,17 +152,15 @@ public final class IngestDaemon: @unchecked Sendable {
     // MARK: - Database
 
     /// Connects with capped exponential backoff, logging once per state change. Nil when stopped meanwhile.
-    private func connect(migrate: Bool) -> ArticleStore? {
+    private func connect(migrate: Bool, alreadyReportedDown: Bool) -> ArticleStore? {
         var delay = 0.25
-        var loggedDown = false
+        var loggedDown = alreadyReportedDown
         while !queue.isStopped {
             heartbeat.beat()
             do {
                 let store = try ArticleStore(conninfo: currentConfig.databaseURL, logger: logger)
                 if migrate { try store.migrate() }
-                if loggedDown || !counters.snapshot.databaseUp {
-                    logger.notice("database reachable", metadata: ["db.server_version": "\(store.connection.serverVersion)"])
-                }
+                logger.notice("database reachable", metadata: ["db.server_version": "\(store.connection.serverVersion)"])
                 counters.update { $0.databaseUp = true }
                 return store
             } catch let error as PQError where error.code == .badConnectionString {
@@ -176,7 +174,7 @@ public final class IngestDaemon: @unchecked Sendable {
                     loggedDown = true
                 }
                 counters.update { $0.databaseUp = false }
-                _ = queue.next(limit: 0, idle: delay, linger: 0)
+                queue.pause(delay)
                 delay = min(delay * 2, Double(currentConfig.reconnectMaxSeconds))
             }
         }

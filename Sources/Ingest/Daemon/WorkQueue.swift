@@ -61,6 +61,16 @@ public final class WorkQueue: @unchecked Sendable {
         return queued.count
     }
 
+    /// Sleeps up to `seconds`, waking early only when the queue is stopped (for backoff between retries).
+    public func pause(_ seconds: Double) {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while !stopped {
+            if !condition.wait(until: deadline) { break }
+        }
+    }
+
     /// Takes up to `limit` paths. Waits up to `idle` seconds for the first one, then up to `linger` more for
     /// the batch to fill, so a lone file is not held back but a burst shares one transaction.
     /// Also returns whether a rescan was requested (the flag is cleared).
