@@ -6,7 +6,12 @@ import Logging
 ///
 /// Either the whole batch commits or none of it does; callers move files only after `write` returns.
 public struct BatchWriter {
-    public init() {}
+    /// Count new articles' lines towards their publisher's learned boilerplate.
+    public var learnBoilerplate: Bool
+
+    public init(learnBoilerplate: Bool = true) {
+        self.learnBoilerplate = learnBoilerplate
+    }
 
     public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
         try store.transaction {
@@ -36,7 +41,9 @@ public struct BatchWriter {
                 let outcome = try store.record(article, file: file.identity, line: item.line)
                 if let id = outcome.articleID { report.articleIDs.append(id) }
                 switch outcome {
-                case .ingested: report.ingested += 1
+                case .ingested:
+                    report.ingested += 1
+                    if learnBoilerplate { try store.learnLines(of: article) }
                 case .duplicate: report.duplicates += 1
                 case .unchanged: report.unchanged += 1
                 }

@@ -33,7 +33,8 @@ struct Ingest: ParsableCommand {
             Console.error("migrate: \(error)")
             throw ExitCode.failure
         }
-        let processor = FileProcessor()
+        let learned = (try? store.learnedBoilerplate(minArticles: config.learnAfterArticles)) ?? [:]
+        let processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions(learned: learned)))
         let writer = BatchWriter()
         var summary = IngestSummary()
         let started = DispatchTime.now()

@@ -22,7 +22,7 @@ struct Parse: ParsableCommand {
             Console.error(error.description)
             throw ExitStatus.usage
         }
-        let processor = FileProcessor(normalizer: Normalizer())
+        let processor = FileProcessor(normalizer: Normalizer(options: settings.normalizerOptions()))
         var failed = false
         for entry in entries {
             let files = InboxFiles(layout: InboxLayout(inbox: entry.root))

@@ -110,4 +110,27 @@ import TestSupport
         let result = try ArticledBinary.run(["run", "--check-config", "--config", repositoryRoot() + "/config/articled.toml"])
         #expect(result.status == 0, "\(result.stderr)")
     }
+
+    @Test func publishersFromTheConfigExtendTheTable() throws {
+        let dir = try TemporaryDirectory()
+        let config = try dir.write("articled.toml", """
+            [publishers.valley]
+            name = "The Valley Courier"
+            domains = ["valleycourier.example"]
+            signatures = ["Valley Courier Insider"]
+            """)
+        let page = try String(contentsOfFile: seeds + "/000_089d7966a894fe03.txt", encoding: .utf8)
+            .replacingOccurrences(of: "The Times of Israel", with: "the paper")
+            .replacingOccurrences(of: "Times of Israel", with: "the paper")
+        let inbox = try TemporaryDirectory()
+        try inbox.write("valleycourier/a.txt", page)
+        let result = try ArticledBinary.run(["parse", "--config", config, inbox.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["publisher"] as? String == "The Valley Courier")
+        let bad = try dir.write("bad.toml", "[publishers.valley]\ndomains = \"one\"\n")
+        let refused = try ArticledBinary.run(["run", "--check-config", "--config", bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("bad.toml:2: publishers.valley.domains: expected an array of strings"))
+    }
 }

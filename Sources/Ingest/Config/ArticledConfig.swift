@@ -25,6 +25,17 @@ public struct ArticledConfig: Sendable, Equatable {
     public var logLevel = "info"
     public var logFormat = LogFormat.text
     public var progressIntervalSeconds = 5
+    /// Outlets added to the built-in publisher table, from `[publishers.ID]` sections.
+    public var publishers: [PublisherEntry] = []
+    /// Lines seen verbatim in this many articles of one publisher are treated as its boilerplate.
+    public var learnAfterArticles = 5
+
+    public struct PublisherEntry: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var domains: [String] = []
+        public var signatures: [String] = []
+    }
 
     public init() {}
 
@@ -59,11 +70,35 @@ public struct ArticledConfig: Sendable, Equatable {
         "log.level": { $0.logLevel = try logLevelValue($1) },
         "log.format": { $0.logFormat = try choice($1) },
         "log.progress_interval_s": { $0.progressIntervalSeconds = try integer($1, min: 1) },
+        "boilerplate.learn_after_articles": { $0.learnAfterArticles = try integer($1, min: 2, max: 1_000_000) },
     ]
+
+    /// `[publishers.ID]` sections: `name` (default: ID), `domains` and `signatures` (arrays of strings).
+    private mutating func applyPublisherKey(_ key: String, _ value: ConfigValue) throws(ConfigError) {
+        let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, !parts[1].isEmpty else {
+            throw ConfigError(message: "publishers are set as [publishers.ID] sections with name, domains, signatures")
+        }
+        let id = parts[1]
+        var entry = publishers.first { $0.id == id } ?? PublisherEntry(id: id, name: id)
+        switch parts[2] {
+        case "name": entry.name = try Self.string(value)
+        case "domains": entry.domains = try Self.strings(value)
+        case "signatures": entry.signatures = try Self.strings(value)
+        default: throw ConfigError(message: "unknown key (publishers take name, domains, signatures)")
+        }
+        if let index = publishers.firstIndex(where: { $0.id == id }) { publishers[index] = entry } else { publishers.append(entry) }
+    }
 
     /// Applies parsed file entries; unknown keys and wrong types name their line.
     public mutating func apply(_ entries: [String: ConfigEntry], file: String) throws(ConfigError) {
         for (key, entry) in entries.sorted(by: { $0.value.line < $1.value.line }) {
+            if key.hasPrefix("publishers.") {
+                do { try applyPublisherKey(key, entry.value) } catch {
+                    throw ConfigError(file: file, line: entry.line, key: key, message: error.message)
+                }
+                continue
+            }
             guard let setter = Self.keys[key] else {
                 let hint = Self.keys.keys.sorted().first { $0.hasSuffix("." + (key.split(separator: ".").last.map(String.init) ?? "")) }
                 throw ConfigError(file: file, line: entry.line, key: key,
@@ -109,6 +144,16 @@ public struct ArticledConfig: Sendable, Equatable {
     private static func string(_ value: ConfigValue) throws(ConfigError) -> String {
         guard case let .string(text) = value else { throw ConfigError(message: "expected a string, found \(value.typeName)") }
         return text
+    }
+
+    private static func strings(_ value: ConfigValue) throws(ConfigError) -> [String] {
+        guard case let .array(items) = value else { throw ConfigError(message: "expected an array of strings, found \(value.typeName)") }
+        var result: [String] = []
+        for item in items {
+            guard case let .string(text) = item else { throw ConfigError(message: "expected an array of strings, found \(item.typeName) in it") }
+            result.append(text)
+        }
+        return result
     }
 
     private static func integer(_ value: ConfigValue, min: Int, max: Int = .max) throws(ConfigError) -> Int {

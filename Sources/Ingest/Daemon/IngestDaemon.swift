@@ -20,7 +20,8 @@ public final class IngestDaemon: @unchecked Sendable {
     private let queue = WorkQueue()
     private let layout: InboxLayout
     private let files: InboxFiles
-    private let processor: FileProcessor
+    private var processor: FileProcessor
+    private var learnedRefreshed = DispatchTime(uptimeNanoseconds: 0)
     private var watcher: InboxWatcher?
     private let instance: String
     private let startedAt = ISO8601DateFormatter().string(from: Date())
@@ -40,7 +41,7 @@ public final class IngestDaemon: @unchecked Sendable {
         self.notifier = notifier
         layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
         files = InboxFiles(layout: layout, logger: logger)
-        processor = FileProcessor()
+        processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions()))
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         instance = "\(String(cString: host)):\(getpid()):\(config.inbox)"
@@ -123,6 +124,7 @@ public final class IngestDaemon: @unchecked Sendable {
                 publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
                 continue
             }
+            refreshLearnedBoilerplate(store)
             let batch = prepare(unique(paths))
             var reports: [FileReport] = []
             do {
@@ -179,6 +181,20 @@ public final class IngestDaemon: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// Reloads the learned boilerplate lines at most once a minute, so new recurring footers take effect.
+    private func refreshLearnedBoilerplate(_ store: ArticleStore) {
+        let now = DispatchTime.now()
+        guard now.uptimeNanoseconds - learnedRefreshed.uptimeNanoseconds >= 60_000_000_000 || learnedRefreshed.uptimeNanoseconds == 0 else { return }
+        learnedRefreshed = now
+        let settings = currentConfig
+        do {
+            let learned = try store.learnedBoilerplate(minArticles: settings.learnAfterArticles)
+            processor = FileProcessor(normalizer: Normalizer(options: settings.normalizerOptions(learned: learned)))
+        } catch {
+            logger.warning("cannot load learned boilerplate; keeping the previous set", metadata: ["db.error": "\(error)"])
+        }
     }
 
     private func writeOneByOne(_ batch: [PreparedFile], store: ArticleStore) -> [FileReport] {
