@@ -12,16 +12,19 @@ let usage = """
 
       --verbose, -v   also list per-article scores, error cases and the worst paragraph diffs
       --json          print the totals as JSON instead of the table
+      --scaling       time the normalizer on 0.1, 1 and 10 MB inputs instead (linear time check)
       --help, -h      this text
     """
 
 var verbose = false
 var asJSON = false
+var scaling = false
 var corpus: String?
 for arg in CommandLine.arguments.dropFirst() {
     switch arg {
     case "--verbose", "-v": verbose = true
     case "--json": asJSON = true
+    case "--scaling": scaling = true
     case "--help", "-h":
         print(usage)
         exit(0)
@@ -32,6 +35,11 @@ for arg in CommandLine.arguments.dropFirst() {
         }
         corpus = arg
     }
+}
+
+if scaling {
+    print(ScalingProbe.table(), terminator: "")
+    exit(0)
 }
 
 do {
