@@ -28,7 +28,12 @@ public final class ArticleStore {
     }
 
     /// Records `article` as carried by `file` (NDJSON: by line `line` of it; 0 for whole files).
+    ///
+    /// PostgreSQL decides what it is (`articled.record_article`): the very same file again (`unchanged`),
+    /// a known body (`duplicate`: one more sighting), or a new body (`ingested`), which joins the cluster
+    /// of an earlier near duplicate or of an earlier article under the same URL (a revision).
     public func record(_ article: Article, file: FileIdentity, line: Int = 0) throws -> RecordOutcome {
+        let signature = article.nearDuplicateSignature
         let params: [String?] = [
             file.fileName, file.path, file.sha256, String(file.size), String(line),
             article.format.rawValue, article.contentHash, String(Int64(bitPattern: article.simhash)),
@@ -38,9 +43,17 @@ public final class ArticleStore {
             PQArray.literal(article.removed),
             PQArray.literal(article.captions.map(\.text)), PQArray.literal(article.captions.map(\.credit)),
             PQArray.literal(article.quotes.map(\.text)), PQArray.literal(article.quotes.map(\.speaker)),
+            PQArray.literal(signature.shingles.map(Int.init)), PQArray.literal(signature.bands.map(Int.init)),
         ]
         let result = try connection.execute(Self.recordArticleSQL, params)
         let articleID = try result.int(0, 1)
+        if let articleID {
+            let cluster = try result.int(0, 2) ?? articleID
+            let kind = try result.string(0, 3) ?? ""
+            logger.debug("recorded article", metadata: [
+                "article.id": "\(articleID)", "article.cluster": "\(cluster)", "article.match": "\(kind)",
+            ])
+        }
         switch try result.string(0, 0) {
         case "ingested"?: return .ingested(articleID: articleID ?? 0)
         case "duplicate"?: return .duplicate(articleID: articleID ?? 0)
@@ -62,10 +75,32 @@ public final class ArticleStore {
         try connection.execute("SELECT articled.index_search($1::integer)", [String(limit)]).int(0, 0) ?? 0
     }
 
+    /// Computes the near-duplicate signature of up to `limit` articles written before schema v2 (or by the
+    /// v1 form of `record_article`), so later articles can match them; returns how many it filled.
+    /// Existing clusters are not changed. Run it repeatedly (each call its own transaction) until it returns 0.
+    public func backfillNearDuplicateSignatures(limit: Int = 500) throws -> Int {
+        try transaction {
+            let rows = try connection.execute("""
+                SELECT id, body FROM articled.articles WHERE shingles IS NULL
+                 ORDER BY id LIMIT $1::integer FOR UPDATE SKIP LOCKED
+                """, [String(limit)])
+            for row in 0..<rows.rowCount {
+                guard let id = try rows.int(row, 0) else { continue }
+                // Shingles run across paragraph breaks, so the stored body gives the same signature as its paragraphs.
+                let signature = MinHash.signature([try rows.string(row, 1) ?? ""])
+                try connection.execute(
+                    "UPDATE articled.articles SET shingles = $2::integer[], minhash_bands = $3::bigint[] WHERE id = $1::bigint",
+                    [String(id), PQArray.literal(signature.shingles.map(Int.init)), PQArray.literal(signature.bands.map(Int.init))])
+            }
+            return rows.rowCount
+        }
+    }
+
     static let recordArticleSQL = """
-        SELECT outcome, article FROM articled.record_article(
+        SELECT outcome, article, cluster, kind FROM articled.record_article(
             $1, $2, $3, $4::bigint, $5::integer, $6, $7, $8::bigint, $9, $10, $11, $12::text[], $13, $14, $15,
-            $16::timestamptz, $17, $18, $19, $20::integer, $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+            $16::timestamptz, $17, $18, $19, $20::integer, $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
+            $26::integer[], $27::bigint[])
         """
 }
 
