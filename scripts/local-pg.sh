@@ -12,7 +12,7 @@ AS=()
 if [ "$(id -u)" = 0 ]; then
     AS=(runuser -u postgres --)
     # postgres must be able to reach the folder; if the project is not traversable, use /tmp.
-    if ! runuser -u postgres -- test -x "$(dirname "$BASE")" 2>/dev/null && [ -z "${ARTICLED_PGDATA:-}" ]; then
+    if ! runuser -u postgres -- test -x "$PWD" 2>/dev/null && [ -z "${ARTICLED_PGDATA:-}" ]; then
         BASE=/tmp/articled-local-pg
     fi
 fi

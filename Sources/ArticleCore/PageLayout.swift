@@ -153,11 +153,17 @@ struct PageLayout {
 
     mutating func applyLearned(publisher: String?) {
         guard let publisher, let learned = options.learnedBoilerplate[publisher], !learned.isEmpty else { return }
-        for i in units.indices where units[i].role != .caption && units[i].text.utf8.count <= BoilerplateRules.maxLineBytes {
-            if learned.contains(LineFingerprint.of(units[i].text)) {
-                units[i].role = .boilerplate
-                units[i].isBoilerplate = true
-            }
+        let matches = units.indices.filter {
+            units[$0].role != .caption && units[$0].text.utf8.count <= BoilerplateRules.maxLineBytes
+                && learned.contains(LineFingerprint.of(units[$0].text))
+        }
+        // Learned lines describe the page around articles. When they would leave no prose at all, the
+        // "boilerplate" is this very story seen before (a re-run or an update), not a footer: keep it.
+        let matched = Set(matches)
+        guard units.indices.contains(where: { !matched.contains($0) && isClean($0) && units[$0].isProse }) else { return }
+        for i in matches {
+            units[i].role = .boilerplate
+            units[i].isBoilerplate = true
         }
     }
 

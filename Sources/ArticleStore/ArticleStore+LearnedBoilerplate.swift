@@ -2,8 +2,9 @@ import ArticleCore
 
 extension ArticleStore {
     /// Counts the body lines of a newly ingested article towards its publisher's learned boilerplate.
-    /// Each line counts once per article, however often it repeats inside it.
-    public func learnLines(of article: Article) throws {
+    /// Each line counts once per article, however often it repeats inside it, and only articles that
+    /// start a story count: near duplicates and revisions share their story's text, not a footer.
+    public func learnLines(of article: Article, articleID: Int) throws {
         guard let publisher = article.publisher, !article.paragraphs.isEmpty else { return }
         var seen = Set<Int64>()
         var fingerprints: [String] = []
@@ -17,8 +18,9 @@ extension ArticleStore {
         try connection.execute("""
             INSERT INTO articled.learned_lines AS l (publisher, fingerprint, sample)
             SELECT $1, u.f, u.s FROM unnest($2::bigint[], $3::text[]) AS u (f, s)
+             WHERE EXISTS (SELECT 1 FROM articled.articles a WHERE a.id = $4::bigint AND a.canonical_id = a.id)
             ON CONFLICT (publisher, fingerprint) DO UPDATE SET articles = l.articles + 1, last_seen_at = now()
-            """, [publisher, PQArray.literal(fingerprints.map(Optional.some)), PQArray.literal(samples)])
+            """, [publisher, PQArray.literal(fingerprints.map(Optional.some)), PQArray.literal(samples), String(articleID)])
     }
 
     /// Publisher → fingerprints of lines seen in at least `minArticles` distinct articles of it.

@@ -41,9 +41,9 @@ public struct BatchWriter {
                 let outcome = try store.record(article, file: file.identity, line: item.line)
                 if let id = outcome.articleID { report.articleIDs.append(id) }
                 switch outcome {
-                case .ingested:
+                case .ingested(let id):
                     report.ingested += 1
-                    if learnBoilerplate { try store.learnLines(of: article) }
+                    if learnBoilerplate { try store.learnLines(of: article, articleID: id) }
                 case .duplicate: report.duplicates += 1
                 case .unchanged: report.unchanged += 1
                 }

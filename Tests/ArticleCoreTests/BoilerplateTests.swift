@@ -75,3 +75,21 @@ import Testing
         #expect(e?.code == .noArticle)
     }
 }
+
+@Suite struct LearnedBoilerplateSafetyTests {
+    @Test func learnedLinesNeverTakeTheWholeBody() throws {
+        let body = [
+            "The river rose two metres overnight and the county closed the lower bridge to all traffic until further notice.",
+            "Residents of the lower town were asked to move cars and valuables to higher ground before the next high tide.",
+        ]
+        let text = (["Flood warning for the lower town"] + body).joined(separator: "\n\n")
+        let plain = try Normalizer()
+            .normalize(Array(text.utf8), sourcePath: "valleycourier/a.txt", publisherHint: "Valley Courier")[0].get()
+        var options = NormalizerOptions()
+        options.learnedBoilerplate = ["Valley Courier": Set(body.map(LineFingerprint.of))]
+        let article = try Normalizer(options: options)
+            .normalize(Array(text.utf8), sourcePath: "valleycourier/a.txt", publisherHint: "Valley Courier")[0].get()
+        #expect(!article.paragraphs.isEmpty)
+        #expect(article.paragraphs == plain.paragraphs)
+    }
+}

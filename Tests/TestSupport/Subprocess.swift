@@ -37,5 +37,16 @@ public final class Subprocess: @unchecked Sendable {
         return code
     }
 
-    public func signal(_ number: Int32) { kill(pid, number) }
+    /// Sends a signal while the child has not been reaped (afterwards its pid may belong to another process).
+    public func signal(_ number: Int32) {
+        if status == nil { kill(pid, number) }
+    }
+
+    deinit {
+        // A test that failed half-way must not leave a daemon running.
+        if status == nil {
+            kill(pid, SIGKILL)
+            wait()
+        }
+    }
 }
