@@ -94,7 +94,7 @@ $$;
 -- file was recorded before). cluster: the canonical article's id. kind: canonical, near_duplicate, revision.
 --
 -- Concurrency: writers of the same file serialize on the file-identity lock (as in v1). Writers of new
--- bodies take transaction-scoped advisory locks on their band hashes and on their story URL, sorted
+-- bodies take transaction-scoped advisory locks on buckets of their band hashes and on their story URL, sorted
 -- (so two writers never wait on each other in a cycle), in statements of their own; the candidate
 -- lookup is a later statement and so, in READ COMMITTED, sees everything committed by a writer it
 -- waited for. Two near duplicates share a band hash, hence a lock: the second one finds the first.
@@ -129,15 +129,19 @@ BEGIN
 
     v_known := EXISTS (SELECT FROM articled.articles a WHERE a.content_hash = p_content_hash);
     IF NOT v_known THEN
-        -- Locks first, each in its own statement, in ascending order.
+        -- Locks first, each in its own statement, in ascending order. Band hashes map onto 1,024 lock
+        -- buckets (class 'ARTB'), URLs onto 1,024 more (class 'ARTU'): a lock per band would need 64 lock-table
+        -- entries per article and exhaust max_locks_per_transaction in a batch of a few hundred files, while
+        -- buckets bound a transaction to about 2,000 entries whatever its size. Two near duplicates share a
+        -- band, hence a bucket; unrelated bodies sharing a bucket only wait a little.
         FOR v_key IN
-            SELECT DISTINCT k FROM unnest(coalesce(p_bands, '{}')
-                || CASE WHEN v_story_url IS NULL THEN '{}'::bigint[]
-                        ELSE ARRAY[hashtextextended('articled.url/' || v_story_url, 0)] END) AS k
-             ORDER BY k
+            SELECT DISTINCT (k & 1023) FROM unnest(coalesce(p_bands, '{}')) AS k ORDER BY 1
         LOOP
-            PERFORM pg_advisory_xact_lock(v_key);
+            PERFORM pg_advisory_xact_lock(1095914562, v_key::integer);
         END LOOP;
+        IF v_story_url IS NOT NULL THEN
+            PERFORM pg_advisory_xact_lock(1095914581, (hashtext(v_story_url) & 1023));
+        END IF;
 
         -- A new body under a known story URL is a revision of that story.
         IF v_story_url IS NOT NULL THEN
