@@ -35,6 +35,8 @@ public struct PreparedFile: Sendable {
 public struct FileReport: Sendable {
     public enum Status: String, Sendable {
         case ingested, duplicate, unchanged, rejected
+        /// Not written this time (the database was busy or away): the file stays in the inbox for a retry.
+        case deferred
     }
 
     public var identity: FileIdentity

@@ -109,6 +109,8 @@ public final class IngestDaemon: @unchecked Sendable {
 
         while true {
             heartbeat.beat()
+            // SIGTERM: the batch in flight has finished; take no more, even with a backlog waiting.
+            if queue.isStopped { break }
             let settings = currentConfig
             let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: 1.0,
                                                    linger: Double(settings.batchMaxWaitMilliseconds) / 1000)
@@ -129,7 +131,7 @@ public final class IngestDaemon: @unchecked Sendable {
             var reports: [FileReport] = []
             do {
                 reports = try BatchWriter().write(batch.map(\.file), to: store)
-            } catch let error as PQError where error.isTransient || !store.connection.isOpen {
+            } catch let error as PQError where !store.connection.isOpen || error.code == .connectionLost {
                 counters.update { $0.databaseUp = false }
                 logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
                 paths.forEach { queue.push($0) }
@@ -137,8 +139,9 @@ public final class IngestDaemon: @unchecked Sendable {
                 store = reconnected
                 continue
             } catch {
-                // A batch the database refuses for a non-transient reason: isolate the culprit file by file.
-                logger.error("batch failed; retrying file by file", metadata: ["db.error": "\(error)"])
+                // The server is up but refused the batch (a deadlock, resource limits, or one bad file):
+                // write file by file, so one file cannot hold the others back for ever.
+                logger.warning("batch failed; writing its files one by one", metadata: ["db.error": "\(error)"])
                 reports = writeOneByOne(batch.map(\.file), store: store)
             }
             for (prepared, report) in zip(batch, reports) {
@@ -197,10 +200,16 @@ public final class IngestDaemon: @unchecked Sendable {
         }
     }
 
+    /// Files whose write fails for a reason worth retrying (deadlock, lost connection, server limits) are
+    /// `deferred`: they stay in the inbox. Only a file the database rejects for its content is rejected.
     private func writeOneByOne(_ batch: [PreparedFile], store: ArticleStore) -> [FileReport] {
         batch.map { file in
             do {
                 return try BatchWriter().write([file], to: store)[0]
+            } catch let error as PQError where error.isTransient || !store.connection.isOpen {
+                logger.warning("file deferred; it stays in the inbox", metadata: [
+                    "inbox.file": "\(file.identity.path)", "db.error": "\(error)"])
+                return FileReport(identity: file.identity, status: .deferred, articleIDs: [], reason: "\(error)")
             } catch {
                 var failed = file
                 failed.items = []
@@ -263,6 +272,11 @@ public final class IngestDaemon: @unchecked Sendable {
 
     private func dispose(_ prepared: Prepared, _ report: FileReport) {
         let path = prepared.path
+        if report.status == .deferred {
+            // Retried after the next rescan rather than at once, so a busy database gets room to breathe.
+            queue.requestRescan()
+            return
+        }
         var outcome: FileOutcome = .kept
         do {
             if report.status == .rejected {
@@ -285,6 +299,7 @@ public final class IngestDaemon: @unchecked Sendable {
             case .duplicate: $0.duplicate += 1
             case .unchanged: $0.unchanged += 1
             case .rejected: $0.rejected += 1
+            case .deferred: break
             }
         }
         var metadata: Logger.Metadata = [
