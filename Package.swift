@@ -54,6 +54,12 @@ let package = Package(
         ),
         // Scores the normalizer against the hand-written fixture corpus (`make eval`).
         .executableTarget(name: "articled-eval", dependencies: ["ArticleCore"], path: "Sources/ArticleEval"),
+        // Measures drain rate, latency, memory and the COPY ceiling (`make bench`).
+        .executableTarget(
+            name: "articled-bench",
+            dependencies: ["ArticleCore", "ArticleStore", "Ingest"],
+            path: "Sources/ArticleBench"
+        ),
         // Build-time tool: turns Sources/ArticleStore/Migrations/*.sql into Swift string constants,
         // so the installed binary carries its schema and needs no resource bundle beside it.
         .executableTarget(name: "EmbedSQL"),

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Command line of `articled-bench` (no ArgumentParser: the target depends on ArticleCore,
+/// ArticleStore and Ingest only). Environment variables give the defaults.
+struct BenchOptions {
+    var conninfo = ""
+    var articled = ""
+    var files: [Int] = [20_000, 100_000]
+    var latencySeconds = 30
+    var rate = 100.0
+    var workDirectory = ""
+    var seeds = ""
+    var searchTimeout = 300.0
+    /// A drain still running after this long is cut (its rate is then rows so far / time so far).
+    var drainMaxSeconds = 150.0
+    /// After the last steady-load drop, how long to wait for the daemon to commit the rest.
+    var latencyWaitSeconds = 120.0
+    var normalizerSeconds = 15.0
+    var ceilingRows = 20_000
+
+    static let usage = """
+        usage: articled-bench --conninfo "host=DIR port=N user=U" [--articled PATH] [--files 20000,100000]
+                              [--latency-seconds 30] [--rate 100] [--work-dir DIR] [--seeds DIR]
+          --conninfo         keyword/value libpq string of a throwaway cluster, without dbname
+                             (the bench creates and drops its own databases there)
+          --articled         the release articled binary (default: beside this executable)
+          --files            backlog sizes to drain, comma-separated (env BENCH_FILES)
+          --latency-seconds  length of the steady-rate run (env BENCH_LATENCY_SECONDS)
+          --rate             files per second in the steady-rate run (env BENCH_RATE)
+          --work-dir         scratch folder for the corpus and inboxes (default: a new /tmp/articled-bench.XXXXXX)
+          --seeds            folder with the seed articles (default: ./seeds)
+          --drain-max-seconds  cut a drain after this long (env BENCH_DRAIN_MAX_SECONDS, default 150)
+        """
+
+    static func parse(_ arguments: [String], environment: [String: String]) throws -> BenchOptions {
+        var options = BenchOptions()
+        if let value = environment["BENCH_FILES"] { options.files = try sizes(value) }
+        if let value = environment["BENCH_LATENCY_SECONDS"] { options.latencySeconds = try number(value, "BENCH_LATENCY_SECONDS") }
+        if let value = environment["BENCH_RATE"] { options.rate = Double(try number(value, "BENCH_RATE")) }
+        if let value = environment["BENCH_DRAIN_MAX_SECONDS"] { options.drainMaxSeconds = Double(try number(value, "BENCH_DRAIN_MAX_SECONDS")) }
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            if flag == "-h" || flag == "--help" { throw BenchError(usage) }
+            guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value\n\(usage)") }
+            switch flag {
+            case "--conninfo": options.conninfo = value
+            case "--articled": options.articled = value
+            case "--files": options.files = try sizes(value)
+            case "--latency-seconds": options.latencySeconds = try number(value, flag)
+            case "--rate": options.rate = Double(try number(value, flag))
+            case "--work-dir": options.workDirectory = value
+            case "--seeds": options.seeds = value
+            case "--drain-max-seconds": options.drainMaxSeconds = Double(try number(value, flag))
+            default: throw BenchError("unknown option \(flag)\n\(usage)")
+            }
+        }
+        if options.articled.isEmpty {
+            let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            options.articled = here.appendingPathComponent("articled").path
+        }
+        if options.seeds.isEmpty { options.seeds = FileManager.default.currentDirectoryPath + "/seeds" }
+        guard !options.conninfo.isEmpty else { throw BenchError("--conninfo is required\n\(usage)") }
+        guard !options.conninfo.contains("://") else {
+            throw BenchError("--conninfo must be keyword/value (host=… port=… user=…), not a URI: the bench appends dbname=")
+        }
+        guard FileManager.default.isExecutableFile(atPath: options.articled) else {
+            throw BenchError("articled binary not found at \(options.articled) (build it: swift build -c release --product articled)")
+        }
+        guard options.rate > 0, options.latencySeconds > 0 else { throw BenchError("--rate and --latency-seconds must be positive") }
+        return options
+    }
+
+    private static func sizes(_ text: String) throws -> [Int] {
+        let values = try text.split(separator: ",").map { try number(String($0), "BENCH_FILES") }
+        guard !values.isEmpty, values.allSatisfy({ $0 > 0 }) else { throw BenchError("BENCH_FILES: expected sizes like 20000,100000") }
+        return values.sorted()
+    }
+
+    private static func number(_ text: String, _ name: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) else {
+            throw BenchError("\(name): \"\(text)\" is not a whole number")
+        }
+        return value
+    }
+}
