@@ -19,6 +19,8 @@ enum CaptionParser {
         "Image credit:", "Picture credit:", "Foto:", "Bild:", "Credit...", "Crédit :", "Crédit:", "Fotografía:",
     ]
 
+    static let labelBytes: [[UInt8]] = labels.map { Array($0.utf8) }
+
     /// Link widgets some sites print after a photo credit ("Purchase Licensing Rights, opens new tab").
     static let widgets = ["Purchase Licensing Rights, opens new tab", "Purchase Licensing Rights"]
 
@@ -51,7 +53,7 @@ enum CaptionParser {
     /// A credit after the caption's last sentence without any label: "… 2024. REUTERS/Stringer",
     /// "… 21 mars 2024. IDRISS BENALI / AFP". It must contain a slash and be all capitalised words.
     private static func trailingCredit(_ text: String) -> Caption? {
-        guard let dot = text.range(of: ". ", options: .backwards) else { return nil }
+        guard let dot = ByteSearch.lastRange(text, [0x2E, 0x20]) else { return nil }
         let tail = String(text[dot.upperBound...]).trimmingSpaces
         let words = tail.split(separator: " ")
         let body = String(text[..<dot.upperBound]).trimmingSpaces
@@ -103,7 +105,7 @@ enum CaptionParser {
     }
 
     private static func labelledCredit(_ text: String) -> Caption? {
-        for label in labels {
+        for (label, bytes) in zip(labels, labelBytes) where ByteSearch.contains(text, bytes) {
             var searchEnd = text.endIndex
             while let r = text.range(of: label, options: .backwards, range: text.startIndex..<searchEnd) {
                 searchEnd = r.lowerBound
