@@ -53,18 +53,21 @@ struct Status: ParsableCommand {
     private func inboxLines(_ config: ArticledConfig) -> [String] {
         let layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
         guard FileManager.default.fileExists(atPath: layout.inbox) else { return ["inbox:            \(layout.inbox) (not present on this host)"] }
-        func count(_ path: String) -> Int {
+        // One streaming pass per folder: a million waiting files are counted, never held in memory.
+        func count(_ path: String, skipping excluded: [String] = []) -> Int {
             guard let walker = FileManager.default.enumerator(atPath: path) else { return 0 }
             var total = 0
             while let name = walker.nextObject() as? String {
+                if excluded.contains(path + "/" + name) {
+                    walker.skipDescendants()
+                    continue
+                }
                 if walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
                    !InboxNames.isIgnoredPath(name), !name.hasSuffix(".error") { total += 1 }
             }
             return total
         }
-        var waiting = 0
-        var scanner = BacklogScanner(layout: layout)
-        while let batch = try? scanner.nextBatch(), !batch.isEmpty { waiting += batch.count }
+        let waiting = count(layout.inbox, skipping: [layout.processed, layout.rejected])
         return ["inbox:            \(layout.inbox): \(waiting) waiting, \(count(layout.processed)) processed, \(count(layout.rejected)) rejected"]
     }
 }
