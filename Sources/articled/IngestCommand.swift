@@ -74,22 +74,16 @@ struct Ingest: ParsableCommand {
 
     /// Reads and normalizes a batch on all cores; order is kept.
     static func prepare(_ batch: [InputPaths.Entry], processor: FileProcessor, maxBytes: Int64) -> [PreparedFile] {
-        let results = UnsafeMutableBufferPointer<PreparedFile?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+        parallelMap(batch.count) { index in
             let entry = batch[index]
             let files = InboxFiles(layout: InboxLayout(inbox: entry.root))
-            do {
-                let bytes = try files.read(entry.relativePath, maxBytes: maxBytes)
-                slots[index] = processor.prepare(bytes: bytes, relativePath: entry.relativePath)
-            } catch {
-                slots[index] = processor.unreadable(relativePath: entry.relativePath, bytes: nil,
-                                                    size: 0, reason: (error as? InboxError)?.message ?? "\(error)")
+            switch processor.readAndPrepare(entry.relativePath, from: files, maxBytes: maxBytes) {
+            case .prepared(let file): return file
+            // A one-shot run names its files: one that vanished is reported, not skipped.
+            case .vanished(let error):
+                return processor.unreadable(relativePath: entry.relativePath, bytes: nil, size: 0, reason: error.message)
             }
         }
-        return results.map { $0! }
     }
 }
 

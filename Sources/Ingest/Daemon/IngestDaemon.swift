@@ -42,9 +42,7 @@ public final class IngestDaemon: @unchecked Sendable {
         layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
         files = InboxFiles(layout: layout, logger: logger)
         processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions()))
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, host.count)
-        instance = "\(String(cString: host)):\(getpid()):\(config.inbox)"
+        instance = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(config.inbox)"
     }
 
     private var currentConfig: ArticledConfig {
@@ -243,31 +241,16 @@ public final class IngestDaemon: @unchecked Sendable {
 
     /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped.
     private func prepare(_ paths: [String]) -> [Prepared] {
-        let slots = UnsafeMutableBufferPointer<Prepared?>.allocate(capacity: paths.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let output = slots
         let maxBytes = currentConfig.maxFileBytes
         let files = self.files
         let processor = self.processor
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
+        return parallelMap(paths.count) { index -> Prepared? in
             let started = DispatchTime.now()
-            do {
-                let bytes = try files.read(path, maxBytes: maxBytes)
-                output[index] = Prepared(path: path, file: processor.prepare(bytes: bytes, relativePath: path), started: started)
-            } catch let error as InboxError where error.code == .gone || error.code == .notFound {
-                _ = error
-                output[index] = nil
-            } catch let error as InboxError {
-                output[index] = Prepared(path: path, file: processor.unreadable(relativePath: path, bytes: nil, size: 0,
-                                                                                reason: error.message), started: started)
-            } catch {
-                output[index] = Prepared(path: path, file: processor.unreadable(relativePath: path, bytes: nil, size: 0,
-                                                                                reason: "\(error)"), started: started)
+            guard case let .prepared(file) = processor.readAndPrepare(paths[index], from: files, maxBytes: maxBytes) else {
+                return nil
             }
-        }
-        return slots.compactMap { $0 }
+            return Prepared(path: paths[index], file: file, started: started)
+        }.compactMap { $0 }
     }
 
     private func dispose(_ prepared: Prepared, _ report: FileReport) {
