@@ -20,9 +20,11 @@ final class EventRecorder: @unchecked Sendable {
         events.filter { $0 == .rescan(reason: reason) }.count
     }
 
-    /// Polls every 5 ms until `condition` holds or 10 s pass. Never a fixed sleep: it returns as soon as it holds.
+    /// Polls every 5 ms until `condition` holds or 60 s pass. Never a fixed sleep: it returns as soon as it
+    /// holds, so the generous deadline costs nothing when things work, and only matters on a machine so
+    /// loaded (the whole suite on 2 cores) that the watcher's queue waits seconds for a thread.
     @discardableResult
-    func wait(timeout: Duration = .seconds(10), until condition: (EventRecorder) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(60), until condition: (EventRecorder) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(self) { return true }
@@ -36,8 +38,8 @@ final class EventRecorder: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` every 5 ms until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+/// Polls `condition` every 5 ms until it holds or `timeout` passes (generous: see `EventRecorder.wait`).
+func eventually(timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if condition() { return true }

@@ -10,20 +10,20 @@ import TestSupport
 
     func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
-    @Test func filesWaitOutADatabaseOutageAndNothingIsRejected() throws {
+    @Test func filesWaitOutADatabaseOutageAndNothingIsRejected() async throws {
         let cluster = try TestPostgres.privateCluster()
         defer { cluster.destroy() }
         try cluster.psql("CREATE DATABASE outage")
         let db = cluster.conninfo(database: "outage")
-        let daemon = try helper.startDaemon(db: db, environment: ["ARTICLED_DATABASE_RECONNECT_MAX_S": "1"])
+        let daemon = try await helper.startDaemon(db: db, environment: ["ARTICLED_DATABASE_RECONNECT_MAX_S": "1"])
         try cluster.stop()
         for n in 0..<20 { try Data(helper.article(300 + n).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/o\(n).txt")) }
         // The daemon notices (once) and keeps the files in the inbox.
-        #expect(try waitUntil(timeout: 30) { log(daemon).contains("database unreachable") })
+        #expect(try await waitUntil(timeout: 30) { log(daemon).contains("database unreachable") })
         #expect(daemon.files(in: daemon.rejected).isEmpty)
         #expect(daemon.files(in: daemon.processed).isEmpty)
         try cluster.start()
-        let done = try waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count == 20 }
+        let done = try await waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count == 20 }
         #expect(done, "\(log(daemon))")
         #expect(daemon.stop() == 0)
         #expect(try daemon.count("SELECT count(*) FROM articled.articles") == 20)
@@ -33,7 +33,7 @@ import TestSupport
         #expect(occurrences("database reachable", in: text) == 2) // at start, and once after the outage
     }
 
-    @Test func sighupReloadsTheConfiguration() throws {
+    @Test func sighupReloadsTheConfiguration() async throws {
         let root = try TemporaryDirectory()
         let config = try root.write("articled.toml", "[ingest]\nbatch_size = 50\n")
         let db = try TestPostgres.freshDatabase()
@@ -41,27 +41,27 @@ import TestSupport
         let process = try ArticledBinary.start(["run", "--config", config, "--inbox", root.url("inbox"), "--database", db],
                                                logFile: root.url("daemon.log"))
         let daemon = DaemonTests.Daemon(process: process, root: root, db: db)
-        #expect(try waitUntil(timeout: 30) { log(daemon).contains("articled running") })
+        #expect(try await waitUntil(timeout: 30) { log(daemon).contains("articled running") })
         try root.write("articled.toml", "[ingest]\nbatch_size = 7\n[inbox]\nrescan_interval_s = 5\n[log]\nlevel = \"debug\"\n")
         process.signal(SIGHUP)
-        #expect(try waitUntil(timeout: 15) { log(daemon).contains("configuration reloaded") })
+        #expect(try await waitUntil(timeout: 15) { log(daemon).contains("configuration reloaded") })
         #expect(log(daemon).contains("ingest.batch_size=7"))
         // A broken file on reload is reported and the old settings stay.
         try root.write("articled.toml", "[ingest]\nbatch_size = \"x\"\n")
         process.signal(SIGHUP)
-        #expect(try waitUntil(timeout: 15) { log(daemon).contains("configuration reload failed") })
+        #expect(try await waitUntil(timeout: 15) { log(daemon).contains("configuration reload failed") })
         try Data(helper.article(400).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/after-reload.txt"))
-        #expect(try waitUntil(timeout: 30) { daemon.files(in: daemon.processed) == ["after-reload.txt"] })
+        #expect(try await waitUntil(timeout: 30) { daemon.files(in: daemon.processed) == ["after-reload.txt"] })
         #expect(daemon.stop() == 0)
     }
 
-    @Test func twoInstancesOnOneInboxIngestEachFileOnce() throws {
+    @Test func twoInstancesOnOneInboxIngestEachFileOnce() async throws {
         let root = try TemporaryDirectory()
         let db = try TestPostgres.freshDatabase()
-        let first = try helper.startDaemon(root: root, db: db)
+        let first = try await helper.startDaemon(root: root, db: db)
         let secondProcess = try ArticledBinary.start(["run", "--inbox", root.url("inbox"), "--database", db],
                                                      logFile: root.url("second.log"))
-        #expect(try waitUntil(timeout: 30) {
+        #expect(try await waitUntil(timeout: 30) {
             ((try? String(contentsOfFile: root.url("second.log"), encoding: .utf8)) ?? "").contains("articled running")
         })
         let total = 300
@@ -70,7 +70,7 @@ import TestSupport
             try Data(helper.article(500 + n).utf8).write(to: URL(fileURLWithPath: temp))
             #expect(rename(temp, root.url("inbox/d\(n).txt")) == 0)
         }
-        let done = try waitUntil(timeout: 120) { first.files(in: first.processed).count == total }
+        let done = try await waitUntil(timeout: 120) { first.files(in: first.processed).count == total }
         #expect(done)
         secondProcess.signal(SIGTERM)
         #expect(secondProcess.wait() == 0)

@@ -38,7 +38,7 @@ import TestSupport
         }
     }
 
-    func startDaemon(root: TemporaryDirectory? = nil, db: String? = nil, environment: [String: String] = [:]) throws -> Daemon {
+    func startDaemon(root: TemporaryDirectory? = nil, db: String? = nil, environment: [String: String] = [:]) async throws -> Daemon {
         let root = try root ?? TemporaryDirectory()
         let db = try db ?? TestPostgres.freshDatabase()
         try FileManager.default.createDirectory(atPath: root.url("inbox"), withIntermediateDirectories: true)
@@ -46,15 +46,15 @@ import TestSupport
                                                logFile: root.url("daemon.log"), environment: environment)
         let daemon = Daemon(process: process, root: root, db: db)
         // Ready once it logged that it runs (after migrations): an event, not a sleep.
-        let ready = try waitUntil(timeout: 30) {
+        let ready = try await waitUntil(timeout: 30) {
             (try? String(contentsOfFile: daemon.log, encoding: .utf8))?.contains("articled running") ?? false
         }
         #expect(ready, "daemon did not start: \((try? String(contentsOfFile: daemon.log, encoding: .utf8)) ?? "")")
         return daemon
     }
 
-    @Test func filesDroppedEveryWayAreIngestedAndMovedAfterCommit() throws {
-        let daemon = try startDaemon()
+    @Test func filesDroppedEveryWayAreIngestedAndMovedAfterCommit() async throws {
+        let daemon = try await startDaemon()
         // write + close
         try Data(article(1).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/written.txt"))
         // rename from a temp name
@@ -67,7 +67,7 @@ import TestSupport
         let outside = try daemon.root.write("elsewhere/copied.txt", article(4))
         try FileManager.default.copyItem(atPath: outside, toPath: daemon.inbox + "/copied.txt")
 
-        let done = try waitUntil(timeout: 30) { daemon.files(in: daemon.processed).count == 4 }
+        let done = try await waitUntil(timeout: 30) { daemon.files(in: daemon.processed).count == 4 }
         #expect(done, "processed: \(daemon.files(in: daemon.processed)); log: \((try? String(contentsOfFile: daemon.log, encoding: .utf8)) ?? "")")
         #expect(daemon.files(in: daemon.processed) == ["copied.txt", "renamed.txt", "reuters/world/nested.txt", "written.txt"])
         #expect(try daemon.count("SELECT count(*) FROM articled.articles") == 4)
@@ -76,7 +76,7 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
-    @Test func badFilesGoToRejectedWithTheirReason() throws {
+    @Test func badFilesGoToRejectedWithTheirReason() async throws {
         let root = try TemporaryDirectory()
         try root.write("inbox/.keep-folder", "")
         try root.write("inbox/empty.txt", "")
@@ -84,8 +84,8 @@ import TestSupport
         try root.write("inbox/big.txt", article(9) + String(repeating: "more words here. ", count: 4_000))
         let secret = try root.write("secret.txt", "outside the inbox")
         #expect(symlink(secret, root.url("inbox/link.txt")) == 0)
-        let daemon = try startDaemon(root: root, environment: ["ARTICLED_INBOX_MAX_FILE_BYTES": "20000"])
-        let done = try waitUntil(timeout: 30) { daemon.files(in: daemon.rejected).filter { $0.hasSuffix(".error") }.count == 4 }
+        let daemon = try await startDaemon(root: root, environment: ["ARTICLED_INBOX_MAX_FILE_BYTES": "20000"])
+        let done = try await waitUntil(timeout: 30) { daemon.files(in: daemon.rejected).filter { $0.hasSuffix(".error") }.count == 4 }
         #expect(done, "rejected: \(daemon.files(in: daemon.rejected))")
         func reason(_ name: String) -> String {
             (try? String(contentsOfFile: daemon.rejected + "/" + name + ".error", encoding: .utf8)) ?? ""
@@ -99,7 +99,7 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
-    @Test func aBacklogPresentAtStartIsIngestedOldestFirst() throws {
+    @Test func aBacklogPresentAtStartIsIngestedOldestFirst() async throws {
         let root = try TemporaryDirectory()
         for n in 0..<30 {
             let path = try root.write("inbox/backlog-\(n).txt", article(100 + n))
@@ -107,21 +107,21 @@ import TestSupport
             var times = [timespec(tv_sec: 1_600_000_000 + n * 60, tv_nsec: 0), timespec(tv_sec: 1_600_000_000 + n * 60, tv_nsec: 0)]
             #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
         }
-        let daemon = try startDaemon(root: root)
-        let done = try waitUntil(timeout: 60) { (try? daemon.count("SELECT count(*) FROM articled.article_files")) == 30 }
+        let daemon = try await startDaemon(root: root)
+        let done = try await waitUntil(timeout: 60) { (try? daemon.count("SELECT count(*) FROM articled.article_files")) == 30 }
         #expect(done)
         let order = try psqlValue(daemon.db, "SELECT string_agg(file_name, ',' ORDER BY id) FROM articled.article_files")
         #expect(order == (0..<30).map { "backlog-\($0).txt" }.joined(separator: ","))
         #expect(daemon.stop() == 0)
     }
 
-    @Test func sigtermDuringABacklogStopsWithinTenSecondsAndExitsZero() throws {
+    @Test func sigtermDuringABacklogStopsWithinTenSecondsAndExitsZero() async throws {
         let root = try TemporaryDirectory()
         let total = 2_000
         for n in 0..<total { try root.write("inbox/s\(n).txt", article(20_000 + n)) }
-        let daemon = try startDaemon(root: root)
+        let daemon = try await startDaemon(root: root)
         // Mid-backlog: some files done, many still waiting.
-        #expect(try waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count >= 1 })
+        #expect(try await waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count >= 1 })
         let started = Date()
         #expect(daemon.stop() == 0)
         #expect(Date().timeIntervalSince(started) < 10)
@@ -131,23 +131,23 @@ import TestSupport
         #expect(processed + daemon.files(in: daemon.inbox).count == total)
     }
 
-    @Test func killedRepeatedlyDuringABacklogLosesAndDoublesNothing() throws {
+    @Test func killedRepeatedlyDuringABacklogLosesAndDoublesNothing() async throws {
         let root = try TemporaryDirectory()
         let total = 2_000
         for n in 0..<total { try root.write("inbox/k\(n).txt", article(10_000 + n)) }
         let db = try TestPostgres.freshDatabase()
         var kills = 0
         for round in 0..<10 {
-            let daemon = try startDaemon(root: root, db: db)
+            let daemon = try await startDaemon(root: root, db: db)
             // Let it make some progress, then SIGKILL at an arbitrary moment.
             let target = (round + 1) * total / 12
-            _ = try waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count >= target }
+            _ = try await waitUntil(timeout: 60) { daemon.files(in: daemon.processed).count >= target }
             daemon.process.signal(SIGKILL)
             daemon.process.wait()
             kills += 1
         }
-        let final = try startDaemon(root: root, db: db)
-        let done = try waitUntil(timeout: 300) { final.files(in: final.processed).count == total }
+        let final = try await startDaemon(root: root, db: db)
+        let done = try await waitUntil(timeout: 300) { final.files(in: final.processed).count == total }
         #expect(done)
         #expect(final.stop() == 0)
         let inbox = final.files(in: final.inbox)

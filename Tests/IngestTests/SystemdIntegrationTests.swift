@@ -40,10 +40,10 @@ import TestSupport
         }
     }
 
-    @Test func speaksTheNotifyProtocolFromReadyToStopping() throws {
+    @Test func speaksTheNotifyProtocolFromReadyToStopping() async throws {
         let root = try TemporaryDirectory()
         let socket = try NotifySocket(path: root.url("notify.sock"))
-        let daemon = try helper.startDaemon(root: root, environment: [
+        let daemon = try await helper.startDaemon(root: root, environment: [
             "NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "400000", "ARTICLED_LOG_PROGRESS_INTERVAL_S": "1",
         ])
         var messages: [String] = []
@@ -57,10 +57,10 @@ import TestSupport
         #expect(daemon.process.wait() == 0)
     }
 
-    @Test func pollingModeIngestsWithoutInotify() throws {
-        let daemon = try helper.startDaemon(environment: ["ARTICLED_INBOX_WATCH_MODE": "poll", "ARTICLED_INBOX_POLL_INTERVAL_MS": "200"])
+    @Test func pollingModeIngestsWithoutInotify() async throws {
+        let daemon = try await helper.startDaemon(environment: ["ARTICLED_INBOX_WATCH_MODE": "poll", "ARTICLED_INBOX_POLL_INTERVAL_MS": "200"])
         try Data(helper.article(800).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/polled.txt"))
-        #expect(try waitUntil(timeout: 30) { daemon.files(in: daemon.processed) == ["polled.txt"] })
+        #expect(try await waitUntil(timeout: 30) { daemon.files(in: daemon.processed) == ["polled.txt"] })
         #expect(daemon.stop() == 0)
     }
 

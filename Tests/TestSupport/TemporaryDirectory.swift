@@ -31,11 +31,13 @@ public final class TemporaryDirectory: @unchecked Sendable {
 }
 
 /// Waits for a condition, polling every few milliseconds, up to a deadline: never a fixed sleep.
-public func waitUntil(timeout: Double = 15, _ condition: () throws -> Bool) throws -> Bool {
+/// Async, so that while it waits the thread goes back to the test runner's small cooperative pool
+/// (two threads on two cores) instead of starving the other tests' tasks.
+public func waitUntil(timeout: Double = 15, _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if try condition() { return true }
-        usleep(5_000)
+        try await Task.sleep(for: .milliseconds(5))
     }
     return try condition()
 }
