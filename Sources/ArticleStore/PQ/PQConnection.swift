@@ -50,6 +50,9 @@ public final class PQConnection {
 
     public var isOpen: Bool { raw.map { PQstatus($0) == CONNECTION_OK } ?? false }
 
+    /// A handle another thread can use to cancel the statement this connection is running.
+    public func canceller() -> PQCanceller? { raw.flatMap(PQCanceller.init) }
+
     /// Server version as an integer, e.g. 150018 for 15.18.
     public var serverVersion: Int { raw.map { Int(PQserverVersion($0)) } ?? 0 }
 

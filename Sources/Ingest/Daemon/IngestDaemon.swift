@@ -239,12 +239,16 @@ public final class IngestDaemon: @unchecked Sendable {
         return paths.filter { seen.insert($0).inserted && !kept.contains($0) }
     }
 
-    /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped.
+    /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped,
+    /// and so are files not yet started when a stop arrives: they stay in the inbox for the next run,
+    /// so SIGTERM waits only for the files already being normalized and the commit.
     private func prepare(_ paths: [String]) -> [Prepared] {
         let maxBytes = currentConfig.maxFileBytes
         let files = self.files
         let processor = self.processor
+        let queue = self.queue
         return parallelMap(paths.count) { index -> Prepared? in
+            if queue.isStopped { return nil }
             let started = DispatchTime.now()
             guard case let .prepared(file) = processor.readAndPrepare(paths[index], from: files, maxBytes: maxBytes) else {
                 return nil

@@ -10,6 +10,8 @@ final class SearchIndexer: @unchecked Sendable {
     private let logger: Logger
     private let stopped = NSCondition()
     private var isStopped = false
+    /// Guarded by `stopped`: cancels the pass in flight, so a shutdown never waits for `to_tsvector`.
+    private var canceller: PQCanceller?
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
 
@@ -29,13 +31,22 @@ final class SearchIndexer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the pass in flight (bounded by one batch) to finish.
+    /// Cancels the pass in flight (its transaction rolls back; the articles are indexed by the next run)
+    /// and waits briefly for the thread to notice.
     func stop() {
         stopped.lock()
         isStopped = true
+        let inFlight = canceller
         stopped.broadcast()
         stopped.unlock()
-        if thread != nil { _ = done.wait(timeout: .now() + 8) }
+        inFlight?.cancel()
+        if thread != nil { _ = done.wait(timeout: .now() + 3) }
+    }
+
+    private func setCanceller(_ value: PQCanceller?) {
+        stopped.lock()
+        canceller = value
+        stopped.unlock()
     }
 
     private func pause(_ seconds: Double) -> Bool {
@@ -50,12 +61,17 @@ final class SearchIndexer: @unchecked Sendable {
         var delay = 0.5
         while pause(store == nil ? delay : 0) {
             do {
-                if store == nil { store = try ArticleStore(conninfo: conninfo, logger: logger) }
+                if store == nil {
+                    let connected = try ArticleStore(conninfo: conninfo, logger: logger)
+                    setCanceller(connected.connection.canceller())
+                    store = connected
+                }
                 let filled = try store!.indexSearch(limit: batch())
                 delay = 0.5
                 if filled == 0, !pause(1.0) { break }
             } catch {
                 // The pipeline logs database outages; here we only back off.
+                setCanceller(nil)
                 store = nil
                 delay = min(delay * 2, 30)
             }
