@@ -146,6 +146,39 @@ func clusterOf(_ store: ArticleStore, _ id: Int?) throws -> (Int, String) {
         #expect(try store.connection.execute("SELECT count(*) FROM articled.near_duplicate_candidates($1::bigint[])", [bands]).int(0, 0) == 0)
     }
 
+    @Test func shingleOverlapCountsWhatASetIntersectionCounts() throws {
+        let conninfo = try TestPostgres.freshDatabase()
+        let store = try ArticleStore(conninfo: conninfo)
+        try store.migrate()
+        // v4 counts with intarray (installed into our schema, not public) when the server has it.
+        #expect(try psqlValue(conninfo, """
+            SELECT coalesce((SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                              WHERE e.extname = 'intarray'), 'none')
+            """) == "articled")
+        let original = event.first
+        let pairs: [([String], [String])] = [
+            (original, LabelledStories.apply(.combined, to: original, seed: 1)),
+            (original, LabelledStories.apply(.truncatedToHalf, to: original, seed: 2)),
+            (original, LabelledStories.events[1].first),
+            (original, original),
+            (original, []),
+        ]
+        for (a, b) in pairs {
+            let x = PQArray.literal(story(a).nearDuplicateSignature.shingles.map(Int.init))
+            let y = PQArray.literal(story(b).nearDuplicateSignature.shingles.map(Int.init))
+            let row = try store.connection.execute("""
+                SELECT s.shared, s.jaccard, s.containment,
+                       (SELECT count(*) FROM (SELECT unnest($1::integer[]) INTERSECT SELECT unnest($2::integer[])) i)
+                  FROM articled.shingle_similarity($1::integer[], $2::integer[]) s
+                """, [x, y])
+            #expect(try row.int(0, 0) == row.int(0, 3))
+            let expected = Set(story(a).nearDuplicateSignature.shingles).intersection(story(b).nearDuplicateSignature.shingles).count
+            #expect(try row.int(0, 0) == expected)
+            if b.isEmpty { #expect(try row.string(0, 1) == "0" && row.string(0, 2) == nil) }
+        }
+        #expect(try store.connection.execute("SELECT (articled.shingle_similarity(NULL, '{1,2}')).shared").int(0, 0) == 0)
+    }
+
     @Test func v1RowsGetSignaturesFromTheBackfillAndThenMatch() throws {
         let conninfo = try TestPostgres.freshDatabase()
         let store = try ArticleStore(conninfo: conninfo)
