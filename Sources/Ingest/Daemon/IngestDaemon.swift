@@ -94,8 +94,9 @@ public final class IngestDaemon: @unchecked Sendable {
         notifier.ready()
         logger.notice("articled running", metadata: ["inbox.path": "\(layout.inbox)", "inbox.processed": "\(layout.processed)",
                                                      "inbox.rejected": "\(layout.rejected)"])
+        let counters = self.counters
         let indexer = SearchIndexer(conninfo: config.databaseURL, batch: { [weak self] in self?.currentConfig.searchIndexBatch ?? 500 },
-                                    logger: logger)
+                                    intakeBusy: { counters.snapshot.queued > 0 }, logger: logger)
         indexer.start()
         let watchdog = startWatchdog()
         let progress = ProgressReporter(counters: counters, logger: logger)
