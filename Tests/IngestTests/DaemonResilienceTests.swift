@@ -1,3 +1,5 @@
+import ArticleStore
+import Ingest
 import Foundation
 import Testing
 import TestSupport
@@ -31,6 +33,35 @@ import TestSupport
         let text = log(daemon)
         #expect(occurrences("database unreachable", in: text) == 1, "\(text)")
         #expect(occurrences("database reachable", in: text) == 2) // at start, and once after the outage
+    }
+
+    @Test func aStopCancelsATransactionStuckBehindALockAndKeepsItsFiles() async throws {
+        let db = try TestPostgres.freshDatabase()
+        let daemon = try await helper.startDaemon(db: db)
+        // Another session holds the articles table: the daemon's INSERT waits on it.
+        let blocker = try PQConnection(db)
+        // Should the stop not cancel, the server ends the blocker after 20 s: the test then fails, never hangs.
+        try blocker.execute("SET idle_in_transaction_session_timeout = '20s'")
+        try blocker.execute("BEGIN")
+        try blocker.execute("LOCK TABLE articled.articles IN SHARE ROW EXCLUSIVE MODE")
+        try Data(helper.article(500).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/stuck.txt"))
+        let waiting = try await waitUntil(timeout: 30) {
+            (try? blocker.execute("""
+                SELECT count(*) FROM pg_stat_activity
+                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                """).int(0, 0)) == 1
+        }
+        #expect(waiting, "\(log(daemon))")
+        let started = Date()
+        #expect(daemon.stop() == 0)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 10, "stopped after \(seconds) s")
+        #expect(seconds >= IngestDaemon.stopGraceSeconds - 0.5, "the batch should get its grace period first")
+        _ = try? blocker.execute("ROLLBACK")
+        // Rolled back, not half-written: the file waits in the inbox for the next run, with no rows.
+        #expect(daemon.files(in: daemon.inbox) == ["stuck.txt"])
+        #expect(try daemon.count("SELECT count(*) FROM articled.article_files") == 0)
+        #expect(log(daemon).contains("batch in flight abandoned on stop"))
     }
 
     @Test func sighupReloadsTheConfiguration() async throws {

@@ -51,11 +51,35 @@ public final class IngestDaemon: @unchecked Sendable {
         return config
     }
 
-    /// Stop taking files; the batch in flight is finished and `run` returns.
+    /// Set while `run` is in its loop, for `stop()` (another thread): see `stopGraceSeconds`.
+    private let shutdownLock = NSLock()
+    private var writerCanceller: PQCanceller?
+    private var indexer: SearchIndexer?
+
+    /// How long a stop waits for the transaction in flight before cancelling it. A cancelled batch rolls back
+    /// and its files stay in the inbox, so the contract's 10 s stop holds even when the server is slow.
+    public static let stopGraceSeconds = 5.0
+
+    /// Stop taking files; the batch in flight is finished (or, past the grace period, rolled back) and `run` returns.
     public func stop() {
         notifier.stopping()
         watcher?.stop()
         queue.stop()
+        shutdownLock.lock()
+        let canceller = writerCanceller
+        let indexer = self.indexer
+        shutdownLock.unlock()
+        indexer?.requestStop()
+        if let canceller {
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGraceSeconds) { canceller.cancel() }
+        }
+    }
+
+    private func track(_ store: ArticleStore?, indexer: SearchIndexer? = nil) {
+        shutdownLock.lock()
+        writerCanceller = store?.connection.canceller()
+        if let indexer { self.indexer = indexer }
+        shutdownLock.unlock()
     }
 
     /// SIGHUP: take the settings that can change without a restart.
@@ -98,6 +122,8 @@ public final class IngestDaemon: @unchecked Sendable {
         let indexer = SearchIndexer(conninfo: config.databaseURL, batch: { [weak self] in self?.currentConfig.searchIndexBatch ?? 500 },
                                     intakeBusy: { counters.snapshot.queued > 0 }, logger: logger)
         indexer.start()
+        track(store, indexer: indexer)
+        if queue.isStopped { indexer.requestStop() } // a stop that came before `track`
         let watchdog = startWatchdog()
         let progress = ProgressReporter(counters: counters, logger: logger)
         defer {
@@ -106,50 +132,72 @@ public final class IngestDaemon: @unchecked Sendable {
             try? store.removeDaemon(instance: instance)
         }
 
+        // Two stages overlap: while one batch is written (PostgreSQL busy on one core), the next one is
+        // read and normalized on the others. `current` is normalized and waits for its transaction.
+        var current: [Prepared] = []
+        var next: PendingBatch<Prepared>?
         while true {
             heartbeat.beat()
             // SIGTERM: the batch in flight has finished; take no more, even with a backlog waiting.
             if queue.isStopped { break }
             let settings = currentConfig
-            let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: 1.0,
-                                                   linger: Double(settings.batchMaxWaitMilliseconds) / 1000)
-            if rescan { startScan() }
-            if let due = rescanAfterYoungFiles, DispatchTime.now() >= due {
-                rescanAfterYoungFiles = nil
-                startScan()
-            }
-            let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
-            counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
-            if paths.isEmpty {
-                if queue.isStopped { break }
-                publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
-                continue
-            }
             refreshLearnedBoilerplate(store)
-            let batch = prepare(unique(paths))
+            if current.isEmpty {
+                if let next {
+                    current = next.wait()
+                } else {
+                    let paths = take(settings, idle: 1.0, excluding: [])
+                    if paths.isEmpty {
+                        if queue.isStopped { break }
+                        publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
+                        continue
+                    }
+                    current = prepare(paths, with: processor)
+                }
+                next = nil
+                if current.isEmpty { continue }
+            }
+            // Whatever is waiting now starts normalizing at once; nothing is waited for here, so a lone file
+            // is written without delay. Files of the current batch are not taken twice (a rescan sees them).
+            let following = take(settings, idle: 0, excluding: Set(current.map(\.path)))
+            if !following.isEmpty {
+                let processor = self.processor
+                next = PendingBatch(following) { [self] in prepare($0, with: processor) }
+            }
+
             var reports: [FileReport] = []
             do {
-                reports = try BatchWriter().write(batch.map(\.file), to: store)
+                reports = try BatchWriter().write(current.map(\.file), to: store)
             } catch let error as PQError where !store.connection.isOpen || error.code == .connectionLost {
                 counters.update { $0.databaseUp = false }
                 logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
-                paths.forEach { queue.push($0) }
+                current.forEach { queue.push($0.path) }
+                current = []
                 guard let reconnected = connect(migrate: false, alreadyReportedDown: true) else { break }
                 store = reconnected
+                track(store)
                 continue
+            } catch where queue.isStopped {
+                // Cancelled after the stop grace period: rolled back, so its files simply stay in the inbox.
+                logger.notice("batch in flight abandoned on stop; its files stay in the inbox",
+                              metadata: ["db.error": "\(error)", "ingest.files": "\(current.count)"])
+                break
             } catch {
                 // The server is up but refused the batch (a deadlock, resource limits, or one bad file):
                 // write file by file, so one file cannot hold the others back for ever.
                 logger.warning("batch failed; writing its files one by one", metadata: ["db.error": "\(error)"])
-                reports = writeOneByOne(batch.map(\.file), store: store)
+                reports = writeOneByOne(current.map(\.file), store: store)
             }
-            for (prepared, report) in zip(batch, reports) {
+            for (prepared, report) in zip(current, reports) {
                 dispose(prepared, report)
             }
+            current = []
             counters.update { $0.batches += 1 }
             progress.tick(queued: queue.count + (scanned.count - scannedIndex), interval: settings.progressIntervalSeconds)
             publish(store: store, progress: nil, interval: settings.progressIntervalSeconds)
         }
+        // A batch normalized but not written stays in the inbox; its normalization stops early on stop().
+        _ = next?.wait()
         logger.notice("articled stopped", metadata: ["daemon.counters": "\(counters.snapshot.summary)"])
     }
 
@@ -203,6 +251,9 @@ public final class IngestDaemon: @unchecked Sendable {
     /// `deferred`: they stay in the inbox. Only a file the database rejects for its content is rejected.
     private func writeOneByOne(_ batch: [PreparedFile], store: ArticleStore) -> [FileReport] {
         batch.map { file in
+            if queue.isStopped {
+                return FileReport(identity: file.identity, status: .deferred, articleIDs: [], reason: "stopping")
+            }
             do {
                 return try BatchWriter().write([file], to: store)[0]
             } catch let error as PQError where error.isTransient || !store.connection.isOpen {
@@ -235,18 +286,27 @@ public final class IngestDaemon: @unchecked Sendable {
         var started: DispatchTime
     }
 
-    private func unique(_ paths: [String]) -> [String] {
-        var seen = Set<String>()
+    /// The next batch's paths: queued arrivals first (waiting up to `idle` for one), then the backlog scan.
+    private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>) -> [String] {
+        let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: idle,
+                                               linger: idle > 0 ? Double(settings.batchMaxWaitMilliseconds) / 1000 : 0)
+        if rescan { startScan() }
+        if let due = rescanAfterYoungFiles, DispatchTime.now() >= due {
+            rescanAfterYoungFiles = nil
+            startScan()
+        }
+        let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
+        counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
+        var seen = inFlight
         return paths.filter { seen.insert($0).inserted && !kept.contains($0) }
     }
 
     /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped,
     /// and so are files not yet started when a stop arrives: they stay in the inbox for the next run,
     /// so SIGTERM waits only for the files already being normalized and the commit.
-    private func prepare(_ paths: [String]) -> [Prepared] {
+    private func prepare(_ paths: [String], with processor: FileProcessor) -> [Prepared] {
         let maxBytes = currentConfig.maxFileBytes
         let files = self.files
-        let processor = self.processor
         let queue = self.queue
         return parallelMap(paths.count) { index -> Prepared? in
             if queue.isStopped { return nil }

@@ -39,13 +39,18 @@ final class SearchIndexer: @unchecked Sendable {
     /// Cancels the pass in flight (its transaction rolls back; the articles are indexed by the next run)
     /// and waits briefly for the thread to notice.
     func stop() {
+        requestStop()
+        if thread != nil { _ = done.wait(timeout: .now() + 3) }
+    }
+
+    /// Like `stop()` without waiting: safe from a signal handler while the pipeline finishes its batch.
+    func requestStop() {
         stopped.lock()
         isStopped = true
         let inFlight = canceller
         stopped.broadcast()
         stopped.unlock()
         inFlight?.cancel()
-        if thread != nil { _ = done.wait(timeout: .now() + 3) }
     }
 
     private func setCanceller(_ value: PQCanceller?) {
