@@ -86,6 +86,9 @@ public final class PQConnection {
         }
     }
 
+    /// The libpq handle, for extensions in this module (COPY) that need calls `execute` does not cover.
+    func rawConnection() throws(PQError) -> OpaquePointer { try open() }
+
     private func open() throws(PQError) -> OpaquePointer {
         guard let raw else { throw PQError(code: .closed, message: "the database connection is closed") }
         return raw
