@@ -1,11 +1,10 @@
-/// The set-based load ceiling: the same normalized rows, loaded as fast as SQL allows.
+/// The load ceiling: the same normalized rows, loaded by one COPY.
 struct CeilingResult {
     var rows: Int
     /// Distinct normalized articles the rows were made from.
     var sample: Int
     var inserted: Int
-    var batchSize: Int
-    /// Server time only: BEGIN, the INSERT … SELECT FROM unnest statements, COMMIT.
+    /// BEGIN, the COPY, COMMIT.
     var loadSeconds: Double
     /// Client-side building of the rows and array parameters (not counted in the rate).
     var encodeSeconds: Double
