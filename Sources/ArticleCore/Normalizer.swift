@@ -30,7 +30,7 @@ public struct Normalizer: Sendable {
             case .success(let text): return normalizeJSONDocument(text, sourcePath: sourcePath, hint: publisherHint)
             }
         case .html:
-            return [.failure(.unsupported("HTML input is not supported yet; save the page as text (.txt) instead"))]
+            return [decoded(bytes).flatMap { normalizeHTML($0, sourcePath: sourcePath, hint: publisherHint) }]
         }
     }
 

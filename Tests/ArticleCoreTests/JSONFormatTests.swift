@@ -57,10 +57,6 @@ import Testing
         #expect(TestInput.results(good, path: "feed.jsonl").count == 1)
     }
 
-    @Test func leavesHTMLUnsupportedForNow() {
-        #expect(TestInput.error("<html><body><p>Hi</p></body></html>", path: "a.html")?.code == .unsupportedFormat)
-    }
-
     @Test func refusesInputAboveTheSizeLimit() {
         let n = Normalizer(options: NormalizerOptions(maxInputBytes: 10))
         if case .failure(let e) = n.normalize(Array(TestInput.story().utf8), sourcePath: "a.txt").first {

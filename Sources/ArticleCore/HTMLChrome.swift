@@ -1,0 +1,114 @@
+/// Decides which elements of a page are chrome around the article: menus, sidebars, share bars, promos.
+/// Tags say it (`<nav>`, `<aside>`), roles say it, and class and id names say it ("site-nav",
+/// "related-stories", "ad-slot", "newsletterSignup").
+enum HTMLChrome {
+    enum Verdict: Equatable {
+        case none
+        /// Chrome even when it wraps the headline (menus, sidebars, comments, related lists).
+        case strong
+        /// Chrome unless it wraps the headline or most of the page's paragraphs: names like "ad-free",
+        /// hidden wrappers around a saved page's content, an ASP.NET `<form>` around everything.
+        case weak
+    }
+
+    /// Class and id words that mark strong chrome.
+    static let strongWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "share", "shares", "sharing",
+        "sharebar", "social", "socials", "related", "comment", "comments", "newsletter", "newsletters", "cookie",
+        "cookies", "sidebar", "breadcrumb", "breadcrumbs", "outbrain", "taboola", "recirc", "recirculation",
+        "trending", "consent", "gdpr",
+    ]
+    /// Class and id words that mark weak chrome.
+    static let weakWords: Set<String> = [
+        "footer", "promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement", "advertising",
+        "adslot", "subscribe", "subscription", "signup", "sponsored", "sponsor", "popup", "modal", "tags", "banner",
+    ]
+    /// Words that make the next word a modifier rather than a name: "has-sidebar", "no-ads".
+    static let modifierWords: Set<String> = ["has", "with", "no", "without", "is", "hide"]
+
+    /// First two letters of every chrome word, so most class words are rejected without a set lookup.
+    private static let openings: Set<UInt16> = {
+        var s = Set<UInt16>()
+        for w in strongWords.union(weakWords).union(modifierWords) {
+            let u = Array(w.utf8)
+            s.insert(UInt16(u[0]) << 8 | UInt16(u.count > 1 ? u[1] : 0))
+        }
+        return s
+    }()
+
+    static func verdict(_ doc: HTMLDocument, _ node: Int, insideArticle: Bool) -> Verdict {
+        switch doc.nodes[node].tag {
+        case .nav, .aside, .button, .dialog, .input, .label, .option, .fieldset:
+            return .strong
+        case .form:
+            return .weak
+        case .header, .footer:
+            if !insideArticle { return .weak }
+        default:
+            break
+        }
+        guard !doc.nodes[node].range.isEmpty else { return .none }
+        if let role = doc.attributeRange(node, "role") {
+            for word in ["navigation", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"] as [StaticString]
+            where HTMLBytes.equalsLowercased(doc.source, role, word) {
+                return .strong
+            }
+            if !insideArticle && (doc.attribute(node, "role", is: "banner") || doc.attribute(node, "role", is: "contentinfo")) {
+                return .weak
+            }
+        }
+        var verdict = Verdict.none
+        if let cls = doc.attributeRange(node, "class") { verdict = max(verdict, wordsVerdict(doc.source, cls)) }
+        if verdict == .strong { return .strong }
+        if let id = doc.attributeRange(node, "id") { verdict = max(verdict, wordsVerdict(doc.source, id)) }
+        if verdict != .none { return verdict }
+        if doc.hasAttribute(node, "hidden") || doc.attribute(node, "aria-hidden", is: "true") { return .weak }
+        if let style = doc.attributeRange(node, "style"), hidesElement(doc.source, style) { return .weak }
+        return .none
+    }
+
+    private static func max(_ a: Verdict, _ b: Verdict) -> Verdict {
+        a == .strong || b == .strong ? .strong : (a == .weak || b == .weak ? .weak : .none)
+    }
+
+    /// The strongest chrome word among the words of a class or id value. Words split at anything but
+    /// letters and digits and at camelCase humps ("adSlot" -> "ad", "slot").
+    static func wordsVerdict(_ s: [UInt8], _ range: Range<Int>) -> Verdict {
+        var verdict = Verdict.none
+        var afterModifier = false
+        var start = range.lowerBound
+        var k = range.lowerBound
+        func word(_ r: Range<Int>) {
+            guard r.count >= 2, r.count <= 16 else { afterModifier = false; return }
+            let key = UInt16(HTMLBytes.lower(s[r.lowerBound])) << 8 | UInt16(HTMLBytes.lower(s[r.lowerBound + 1]))
+            guard openings.contains(key) else { afterModifier = false; return }
+            let w = String(decoding: s[r].map(HTMLBytes.lower), as: UTF8.self)
+            if modifierWords.contains(w) { afterModifier = true; return }
+            if !afterModifier {
+                if strongWords.contains(w) { verdict = .strong } else if weakWords.contains(w), verdict == .none { verdict = .weak }
+            }
+            afterModifier = false
+        }
+        while k < range.upperBound {
+            let b = s[k]
+            if !HTMLBytes.isAlphanumeric(b) {
+                if k > start { word(start..<k) }
+                start = k + 1
+            } else if b &- 0x41 < 26, k > start, s[k - 1] &- 0x61 < 26 {
+                word(start..<k)
+                start = k
+            }
+            k += 1
+        }
+        if k > start { word(start..<k) }
+        return verdict
+    }
+
+    /// `display:none` or `visibility:hidden` in an inline style, spaces ignored.
+    static func hidesElement(_ s: [UInt8], _ range: Range<Int>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(range.count)
+        for k in range where !HTMLBytes.isSpace(s[k]) { compact.append(HTMLBytes.lower(s[k])) }
+        return HTMLBytes.contains(compact, "display:none") || HTMLBytes.contains(compact, "visibility:hidden")
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import Testing
+@testable import ArticleCore
+
+/// `.html` input: the article found in the page, its metadata read from the markup, and the page text
+/// around it (menus, teasers, sidebars, scripts) kept out. All page texts are invented.
+@Suite struct HTMLFormatTests {
+    static let newsPage = """
+    <!DOCTYPE html>
+    <html lang="en-GB"><head><meta charset="utf-8">
+    <title>Harbour bridge reopens after two-year repair | Coastline Courier</title>
+    <meta property="og:title" content="Harbour bridge reopens after two-year repair | Coastline Courier">
+    <meta property="og:site_name" content="Coastline Courier">
+    <meta property="og:url" content="https://www.coastline-courier.example/news/harbour-bridge">
+    <meta property="article:author" content="https://www.coastline-courier.example/authors/marta">
+    <link rel="canonical" href="https://www.coastline-courier.example/news/harbour-bridge?amp=1">
+    <style>.promo::after { content: "Subscribe now"; }</style>
+    <script>document.write("<p>Tracking text</p>");</script>
+    <script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Coastline Courier"},
+     {"@type": "NewsArticle", "headline": "Harbour bridge reopens", "datePublished": "2024-03-04T07:45:00Z",
+      "author": [{"@type": "Person", "name": "Marta Kowalczyk"}, {"@type": "Person", "name": "Tomas Reyes"}],
+      "publisher": {"@type": "Organization", "name": "Coastline Courier"}}]}
+    </script></head>
+    <body class="article-page has-sidebar">
+    <div class="cookie-banner"><p>We use cookies to improve your experience, as explained in our policy.</p><button>Accept</button></div>
+    <header class="site-header"><a class="logo" href="/">Coastline Courier</a>
+    <nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+    <main><article>
+    <header>
+    <a class="kicker" href="/news/transport">Transport</a>
+    <h1>Harbour bridge reopens after two-year repair</h1>
+    <p class="standfirst">Engineers replaced every cable on the span, which carries 40,000 vehicles a day</p>
+    <div class="byline">By <a rel="author" href="/a/marta">Marta Kowalczyk</a> and <a rel="author" href="/a/tomas">Tomas Reyes</a></div>
+    <time datetime="2024-03-04T07:45:00Z">4 March 2024</time>
+    <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+    </header>
+    <figure><img src="/img/bridge.jpg" alt="The bridge at dawn">
+    <figcaption>Traffic crosses the Milbrook harbour bridge on Monday morning. <span class="credit">Photo: Lena Ortiz</span></figcaption>
+    </figure>
+    <div class="article-body">
+    <p>Commuters crossed the Milbrook harbour bridge on Monday for the first time since the span was closed in 2022, ending two years of detours that added up to an hour to some journeys.</p>
+    <p>&ldquo;It feels like getting part of the town back,&rdquo; said Aisha Conte, who runs a bakery on the northern shore and had been driving 30 kilometres around the estuary each day.</p>
+    <div class="inline-teaser"><p>Read more: <a href="/news/ferry">Ferry timetable cut as bridge traffic returns</a></p></div>
+    <p>The council said engineers had replaced all 212 suspension cables and resurfaced the deck, at a cost of &pound;48 million &mdash; about &pound;6 million more than first planned.</p>
+    <figure><img src="/img/tower.jpg"><figcaption>A crew member on the north tower last winter.</figcaption></figure>
+    <p>Repairs were delayed last winter when storms kept crews off the towers for several weeks, the council&rsquo;s transport director, Gareth Ellwood, told reporters.</p>
+    <div class="ad-slot"><p>Advertisement</p></div>
+    <p>A weight limit for lorries will stay in place until a final inspection in May, after which the council expects to lift it.</p>
+    </div>
+    <aside class="related"><h2>Related stories</h2>
+    <ul><li><a href="/a">Town plans new cycle lanes along the estuary</a></li><li><a href="/b">Estuary ferry gets a new boat</a></li></ul></aside>
+    <div class="newsletter-box"><h3>Get the Courier Daily</h3><p>Sign up for our free morning newsletter and never miss a story from the coast.</p>
+    <form><input type="email"><button>Sign up</button></form></div>
+    </article></main>
+    <footer class="site-footer"><p>&copy; 2024 Coastline Courier. All rights reserved by the publisher and its partners.</p><a href="/privacy">Privacy</a></footer>
+    </body></html>
+    """
+
+    static let bodyOfNewsPage = [
+        "Commuters crossed the Milbrook harbour bridge on Monday for the first time since the span was closed in 2022, ending two years of detours that added up to an hour to some journeys.",
+        "\u{201C}It feels like getting part of the town back,\u{201D} said Aisha Conte, who runs a bakery on the northern shore and had been driving 30 kilometres around the estuary each day.",
+        "The council said engineers had replaced all 212 suspension cables and resurfaced the deck, at a cost of \u{00A3}48 million \u{2014} about \u{00A3}6 million more than first planned.",
+        "Repairs were delayed last winter when storms kept crews off the towers for several weeks, the council\u{2019}s transport director, Gareth Ellwood, told reporters.",
+        "A weight limit for lorries will stay in place until a final inspection in May, after which the council expects to lift it.",
+    ]
+
+    func page(_ html: String, path: String = "inbox/page.html") throws -> Article {
+        try TestInput.article(html, path: path)
+    }
+
+    @Test func readsTheHeadlineDateAuthorsAndSiteFromTheMarkup() throws {
+        let a = try page(Self.newsPage)
+        #expect(a.format == .html)
+        #expect(a.title == "Harbour bridge reopens after two-year repair")
+        #expect(a.kicker == "Transport")
+        #expect(a.dek == "Engineers replaced every cable on the span, which carries 40,000 vehicles a day")
+        #expect(a.authors == ["Marta Kowalczyk", "Tomas Reyes"])
+        #expect(a.publishedAt == "2024-03-04T07:45:00Z")
+        #expect(a.publishedAtSource == .metadata)
+        #expect(a.publisher == "Coastline Courier")
+        #expect(a.url == "https://www.coastline-courier.example/news/harbour-bridge")
+        #expect(a.language == "en")
+    }
+
+    @Test func keepsTheArticleParagraphsInOrderAndNothingAroundThem() throws {
+        let a = try page(Self.newsPage)
+        #expect(a.paragraphs == Self.bodyOfNewsPage)
+        let everything = (a.paragraphs + a.captions.map(\.text) + [a.title, a.dek ?? ""]).joined(separator: "\n")
+        for chrome in ["cookies", "Sport", "Share on", "Ferry timetable", "Advertisement", "cycle lanes", "newsletter",
+                       "Sign up", "rights reserved", "Tracking", "Subscribe"] {
+            #expect(!everything.contains(chrome), "\(chrome) leaked")
+        }
+        #expect(a.removed == ["Read more: Ferry timetable cut as bridge traffic returns"])
+        #expect(a.quotes.first?.speaker == "Aisha Conte")
+    }
+
+    @Test func splitsCaptionsFromTheBodyWithTheirCredit() throws {
+        let a = try page(Self.newsPage)
+        #expect(a.captions == [
+            Caption(text: "Traffic crosses the Milbrook harbour bridge on Monday morning.", credit: "Lena Ortiz"),
+            Caption(text: "A crew member on the north tower last winter.", credit: nil),
+        ])
+    }
+
+    @Test func findsTheArticleByTextDensityWhenNothingMarksIt() throws {
+        let body = (1...4).map(TestInput.prose)
+        let html = """
+        <html><head><title>Library opens a late-night reading room - Valley Post</title>
+        <meta property="og:site_name" content="Valley Post"></head><body>
+        <div id="top"><a href="/">Home</a> | <a href="/local">Local news from the valley</a> | <a href="/events">Events</a></div>
+        <div id="wrapper"><div id="left-col"><div class="story">
+        <div class="headline">Library opens a late-night reading room</div>
+        <div class="meta">By Priya Nandakumar | 12 June 2023</div>
+        <div class="txt">\(body.map { "<p>\($0)</p>" }.joined(separator: "\n"))</div>
+        </div></div>
+        <div id="right-col"><div class="box"><b>Most read</b>
+        <div><a href="/1">Council approves a new bus route through the old town centre, after a long debate</a></div>
+        <div><a href="/2">Heatwave warning issued for the weekend</a></div></div>
+        <p>Short notes from the editor, with thanks to all readers, writers, and contributors.</p></div>
+        </div><div id="bottom">Copyright Valley Post 2023, all rights reserved. <a href="/terms">Terms</a></div>
+        </body></html>
+        """
+        #expect(HTMLContentFinder(HTMLDocument(bytes: Array(html.utf8))).kind == .density)
+        let a = try page(html)
+        #expect(a.title == "Library opens a late-night reading room")
+        #expect(a.paragraphs == body)
+        #expect(a.authors == ["Priya Nandakumar"])
+        #expect(a.publishedAt == "2023-06-12")
+        #expect(a.publisher == "Valley Post")
+    }
+
+    @Test func decodesCharacterReferences() throws {
+        let html = """
+        <html><head><meta property="og:title" content="Caf&eacute; owners &amp; critics: &quot;a fair deal&quot;"></head><body><article>
+        <p>Caf&eacute; owners in Z&uuml;rich and Krak&oacute;w, Ren&eacute;e Dubois and &Aacute;lvaro Ib&aacute;&ntilde;ez among them, said on Monday&hellip; that it was &lsquo;fine&rsquo;.</p>
+        <p>&ldquo;We&apos;re open&rdquo;&nbsp;&ndash; prices rose 5&#37; &#8212; or &#x2014; more, AT&T said &copy 2024, &unknown; stays &lt;b&gt; &#0; &#x110000;!</p>
+        </article></body></html>
+        """
+        let a = try page(html)
+        #expect(a.title == "Caf\u{E9} owners & critics: \"a fair deal\"")
+        #expect(a.paragraphs == [
+            "Caf\u{E9} owners in Z\u{FC}rich and Krak\u{F3}w, Ren\u{E9}e Dubois and \u{C1}lvaro Ib\u{E1}\u{F1}ez among them, said on Monday\u{2026} that it was \u{2018}fine\u{2019}.",
+            "\u{201C}We're open\u{201D} \u{2013} prices rose 5% \u{2014} or \u{2014} more, AT&T said \u{A9} 2024, &unknown; stays <b> !",
+        ])
+    }
+
+    @Test func neverLetsScriptStyleOrTemplateContentIntoTheText() throws {
+        let html = """
+        <html><head><script>var s = "<p>From a script</p>"; if (a < b && c > d) {}</script>
+        <style>p::before { content: "From a style" }</style></head><body><article>
+        <h1>Ministers agree to widen the aid programme</h1>
+        <script type="text/javascript">document.write('</p><p>Written by a script');</script>
+        <noscript><p>Please enable JavaScript to read from a noscript.</p></noscript>
+        <template><p>From a template paragraph that is never rendered by the browser.</p></template>
+        <svg viewBox="0 0 10 10"><text>From an svg</text><title>From an svg title</title></svg>
+        <p>\(TestInput.prose(1))</p><SCRIPT>x = "</scripted>"; y = "<p>From an uppercase script</p>";</SCRIPT>
+        <p>\(TestInput.prose(2))</p>
+        </article></body></html>
+        """
+        let a = try page(html)
+        #expect(a.title == "Ministers agree to widen the aid programme")
+        #expect(a.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+        #expect(!(a.removed + a.captions.map(\.text)).joined().contains("From"))
+    }
+
+    @Test func toleratesBrokenMarkup() throws {
+        let html = """
+        <HTML><BODY BGCOLOR=white><TABLE WIDTH=600><TR><TD CLASS=content>
+        <H1 CLASS=title>Flood barrier test passes on the Lenne</H1>
+        <P>By Jonas Weber
+        <P ALIGN=left>Engineers raised the new flood barrier on the river for the first time on Saturday, holding back a simulated surge for six hours without a leak, the authority said.
+        <P>The test drew several hundred spectators, some of whom had lost homes in 2021.<BR>
+        Officials said the barrier would be ready for winter if a second test succeeds.
+        <P>Residents said they were cautious < wary even > about promises made after the last flood, which left 40 homes empty.
+        <!-- an unclosed comment
+        <P>The barrier cost 31 million euros, <b>financed <i>mostly</b> by the region</i>.</p></p></div>
+        <P title="unclosed quote>The last line of the page has a broken attribute but its text still counts for something.
+        """
+        let a = try page(html)
+        #expect(a.title == "Flood barrier test passes on the Lenne")
+        #expect(a.authors == ["Jonas Weber"])
+        #expect(a.paragraphs == [
+            "Engineers raised the new flood barrier on the river for the first time on Saturday, holding back a simulated surge for six hours without a leak, the authority said.",
+            "The test drew several hundred spectators, some of whom had lost homes in 2021.",
+            "Officials said the barrier would be ready for winter if a second test succeeds.",
+            "Residents said they were cautious < wary even > about promises made after the last flood, which left 40 homes empty.",
+            "The barrier cost 31 million euros, financed mostly by the region.",
+            "The last line of the page has a broken attribute but its text still counts for something.",
+        ])
+    }
+
+    @Test func readsLinkedBylinesAndUncreditedCaptionsFromTheText() throws {
+        let html = """
+        <html><body><main><h1>Aid deal is struck at last in Brussels</h1>
+        <div class="article-meta"><div class="byline">By <a href="/a/jane">Jane Doe</a> and <a href="/a/john">John Roe</a></div>
+        <span>Updated</span> <time datetime="2023-03-03T10:00">March 3, 2023</time></div>
+        <p>\(TestInput.prose(1))</p>
+        <div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">Ministers meet in Brussels on Friday. (AP Photo/Jo Bloggs)</p></div>
+        <p>\(TestInput.prose(2))</p>
+        <ul class="tags"><li><a href="/t/eu">EU</a></li><li><a href="/t/aid">Aid</a></li></ul>
+        </main></body></html>
+        """
+        let a = try page(html)
+        #expect(a.title == "Aid deal is struck at last in Brussels")
+        #expect(a.authors == ["Jane Doe", "John Roe"])
+        #expect(a.publishedAt == "2023-03-03T10:00")
+        #expect(a.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+        #expect(a.captions == [Caption(text: "Ministers meet in Brussels on Friday.", credit: "AP Photo/Jo Bloggs")])
+    }
+
+    @Test func rejectsAPageWithoutArticleText() {
+        let navOnly = """
+        <html><head><title>Coastline Courier</title></head><body>
+        <header><a href="/">Coastline Courier</a></header>
+        <nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+        <script>console.log("Long script text that is not an article, with commas, and more commas.")</script>
+        <footer><p>Copyright 2024 Coastline Courier, all rights reserved, every one of them.</p></footer>
+        </body></html>
+        """
+        let e = TestInput.error(navOnly, path: "front.html")
+        #expect(e?.code == .noArticle)
+        #expect(e?.message.hasPrefix("the HTML page has no article text") == true)
+        let linksOnly = "<html><body><div><a href='/a'>Town plans new cycle lanes</a></div><div><a href='/b'>Ferry gets new boat</a></div></body></html>"
+        #expect(TestInput.error(linksOnly, path: "index.htm")?.message.contains("only links (2 menus, lists or teasers)") == true)
+        #expect(TestInput.error("<html><body>   </body></html>", path: "blank.html")?.code == .noArticle)
+    }
+
+    @Test func printsHTMLAsTheParseFormat() throws {
+        let a = try page(Self.newsPage, path: "inbox/coastline/bridge.htm")
+        let object = try JSONSerialization.jsonObject(with: Data(ArticleJSON.encode(a).utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "html")
+        #expect(object?["source_path"] as? String == "inbox/coastline/bridge.htm")
+        #expect((object?["paragraphs"] as? [String])?.count == 5)
+        #expect((object?["captions"] as? [[String: Any]])?.first?["credit"] as? String == "Lena Ortiz")
+    }
+
+    @Test func fallsBackFromOpenGraphToJSONLDToTheHeading() throws {
+        let body = "<p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p>"
+        let jsonLD = """
+        <script type="application/ld+json">{"@type": ["NewsArticle"], "headline": "Aid deal struck", "datePublished": "2023-03-03",
+        "author": {"name": "Jane Doe and John Roe"}, "publisher": "Example Wire", "url": "https://wire.example/aid"}</script>
+        """
+        let fromJSONLD = try page("<html><head>\(jsonLD)</head><body><article><h1>Aid deal is struck at last</h1>\(body)</article></body></html>")
+        #expect(fromJSONLD.title == "Aid deal struck")
+        #expect(fromJSONLD.authors == ["Jane Doe", "John Roe"])
+        #expect(fromJSONLD.publishedAt == "2023-03-03")
+        #expect(fromJSONLD.publisher == "Example Wire")
+        #expect(fromJSONLD.url == "https://wire.example/aid")
+        #expect(fromJSONLD.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+        let meta = "<meta property=\"article:author\" content=\"https://wire.example/ann\"><meta name=\"author\" content=\"Ann Lee\">"
+        let fromHeading = try page("<html><head><title>Site | Aid</title>\(meta)</head><body><article><h1>Aid deal is struck at last</h1><time datetime=\"2023-03-05\">Sunday</time>\(body)</article></body></html>")
+        #expect(fromHeading.title == "Aid deal is struck at last")
+        #expect(fromHeading.authors == ["Ann Lee"])
+        #expect(fromHeading.publishedAt == "2023-03-05")
+        #expect(fromHeading.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+    }
+
+    @Test func readsThePageTreeLinearlyForDeepBrokenNesting() {
+        let html = String(repeating: "<div><span><b>", count: 20_000) + "<p>\(TestInput.prose(1))</p>" + String(repeating: "</i>", count: 20_000)
+        let doc = HTMLDocument(bytes: Array(html.utf8))
+        #expect(doc.nodes.count == 60_003)
+        #expect(HTMLPage(html: html).text.contains(TestInput.prose(1)))
+    }
+}
