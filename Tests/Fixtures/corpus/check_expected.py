@@ -1,23 +1,26 @@
 #!/usr/bin/env python3
 """Consistency check for the fixture corpus.
 
-For every NAME.expected.json beside an input NAME.{txt,md,json,ndjson,jsonl}:
+For every NAME.expected.json beside an input NAME.{txt,md,json,ndjson,jsonl,html,htm}:
   * the expected file is valid JSON of the documented shape;
   * title, kicker, dek, every paragraph and every caption text literally occur in the decoded input
-    (Markdown: after stripping inline markup; JSON: inside the decoded `text`/`body` string);
-  * every `boilerplate` entry is a whole line of the input, and none of them leaks into the expected body
+    (Markdown: after stripping inline markup; JSON: inside the decoded `text`/`body` string; HTML: in the
+    page text, i.e. scripts, styles and comments dropped, tags stripped, entities decoded);
+  * every `boilerplate` entry is a whole line of the input (HTML: of the page text, where block elements
+    and <br> end a line), and none of them leaks into the expected body
     (the same rule the scorer uses: lines of 5+ tokens by substring, shorter ones by whole-line equality);
   * no caption text is part of the expected body;
   * body length is 250-900 words (hostile/ articles: at least 100).
 
 Usage: python3 check_expected.py [CORPUS_DIR]   (exit 1 when a check fails)
 """
+import html
 import json
 import os
 import re
 import sys
 
-INPUT_EXTS = (".txt", ".md", ".json", ".ndjson", ".jsonl")
+INPUT_EXTS = (".txt", ".md", ".json", ".ndjson", ".jsonl", ".html", ".htm")
 ERROR_CODES = {"empty", "binary", "noArticle", "invalidJSON", "invalidFrontMatter", "wrongType",
                "unsupportedFormat", "tooLarge"}
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -60,6 +63,21 @@ def md_plain(text):
     text = re.sub(r"`([^`]+)`", r"\1", text)
     text = re.sub(r"(?m)^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", "", text)
     return text
+
+
+HTML_DROP = re.compile(r"<!--.*?-->|<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+HTML_BLOCK = re.compile(r"</?(?:address|article|aside|blockquote|body|br|button|caption|dd|div|dl|dt|figcaption|"
+                        r"figure|footer|form|h[1-6]|head|header|hr|html|label|li|main|nav|ol|option|p|section|"
+                        r"select|table|tbody|td|textarea|tfoot|th|thead|title|tr|ul)\b[^>]*>", re.I)
+
+
+def html_plain(text):
+    """The page text of an HTML input: scripts, styles and comments dropped, block elements and <br> ending a
+    line, other tags removed, entities decoded."""
+    text = HTML_DROP.sub("", text)
+    text = HTML_BLOCK.sub("\n", text)
+    text = re.sub(r"<[^>]*>", "", text)
+    return html.unescape(text)
 
 
 def ws(s):
@@ -166,6 +184,9 @@ class Checker:
             obj = json.loads(text)
             hay = str(obj.get("title", "")) + "\n" + (obj.get("text") or obj.get("body") or "")
             self.check_article(path, exp, hay, hay.split("\n"), hostile, meta=text)
+        elif ext in (".html", ".htm"):
+            plain = html_plain(text)
+            self.check_article(path, exp, plain, plain.split("\n"), hostile, meta=text)
         elif ext == ".md":
             self.check_article(path, exp, md_plain(text), md_plain(text).split("\n") + text.split("\n"), hostile, meta=text)
         else:
