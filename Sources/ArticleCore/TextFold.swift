@@ -2,22 +2,98 @@
 /// so comparisons and hashes do not depend on a site's typography.
 enum TextFold {
     /// Lowercased, quotes straightened, dashes to "-", whitespace runs collapsed to one space, trimmed.
+    ///
+    /// Every line, caption and body paragraph goes through here several times, so it works on UTF-8
+    /// bytes: ASCII is lowercased in place and only other scalars pay for a Unicode case lookup. The
+    /// result is exactly `lowercased()` (a per-scalar mapping in the standard library) followed by the
+    /// per-scalar folds; `TextFoldTests` checks that against every scalar.
     static func fold(_ text: some StringProtocol) -> String {
-        let lower = text.lowercased()
-        var out = String.UnicodeScalarView()
+        let utf8 = text.utf8
+        if let folded = utf8.withContiguousStorageIfAvailable(fold(utf8:)) { return folded }
+        return Array(utf8).withUnsafeBufferPointer(fold(utf8:))
+    }
+
+    private static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in lower.unicodeScalars {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                i += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                continue
+            }
+            let start = i
+            let scalar = decodeScalar(bytes, at: &i)
+            // Spaces, quotes and dashes have no case: fold them without the case lookup.
             if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
+            let folded = foldScalar(scalar)
+            if folded != scalar {
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(UInt8(folded.value))
+                continue
             }
-            out.append(foldScalar(scalar))
+            // General Punctuation has no case; elsewhere most scalars map to themselves.
+            let lower = scalar.value >= 0x2000 && scalar.value <= 0x206F ? "" : scalar.properties.lowercaseMapping
+            if lower.isEmpty || lower.utf8.elementsEqual(bytes[start..<i]) {
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: bytes[start..<i])
+                continue
+            }
+            for mapped in lower.unicodeScalars {
+                if isSpace(mapped) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UTF8.encode(foldScalar(mapped))!)
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar starting at `i` of valid UTF-8 (a String's bytes), moving `i` past it.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[i])
+        let value: UInt32
+        if lead < 0x80 {
+            value = lead
+            i += 1
+        } else if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            i += 4
+        }
+        return Unicode.Scalar(value).unsafelyUnwrapped
     }
 
     @inline(__always)
@@ -69,18 +145,37 @@ enum TextFold {
     }
 
     /// Words as whitespace-separated tokens holding at least one letter or digit.
+    /// Every unit and paragraph is counted, so ASCII is classified by byte and only other scalars are decoded.
     static func wordCount(_ text: some StringProtocol) -> Int {
+        let utf8 = text.utf8
+        if let count = utf8.withContiguousStorageIfAvailable(wordCount(utf8:)) { return count }
+        return Array(utf8).withUnsafeBufferPointer(wordCount(utf8:))
+    }
+
+    private static func wordCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inToken = false
         var tokenHasWord = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let space: Bool, word: Bool
+            if byte < 0x80 {
+                i += 1
+                space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                word = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+            } else {
+                let scalar = decodeScalar(bytes, at: &i)
+                space = isSpace(scalar)
+                word = !space && !tokenHasWord && isWordScalar(scalar)
+            }
+            if space {
                 if inToken && tokenHasWord { count += 1 }
                 inToken = false
                 tokenHasWord = false
             } else {
                 inToken = true
-                if !tokenHasWord && isWordScalar(scalar) { tokenHasWord = true }
+                if word { tokenHasWord = true }
             }
         }
         if inToken && tokenHasWord { count += 1 }
