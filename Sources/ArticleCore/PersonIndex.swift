@@ -33,7 +33,7 @@ struct PersonIndex {
         for tokens in tokenized { discover(tokens) }
         for (p, tokens) in tokenized.enumerated() {
             for (k, t) in tokens.enumerated() {
-                let key = t.core.hasSuffix("\u{2019}s") ? String(t.core.dropLast(2)) : t.core
+                let key = t.isPossessive ? String(t.core.dropLast(2)) : t.core
                 guard let full = people[key] else { continue }
                 var name = key
                 if full.count > 1, k > 0, tokens[k - 1].core == full[full.count - 2] {
@@ -63,7 +63,7 @@ struct PersonIndex {
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
-            let bare = t.lower.trimmingCharacters(in: ["."])
+            let bare = t.lower.trimmingPeriods
             // Title + Name: "Prime Minister Naftali Bennett", "whose president, Volodymyr Zelensky".
             if SpeechWords.personTitles.contains(bare), k + 1 < tokens.count, !t.endsSentence {
                 let run = Self.nameRun(tokens, from: k + 1)
@@ -102,12 +102,12 @@ struct PersonIndex {
         while k < tokens.count, run.count < 6 {
             let t = tokens[k]
             guard t.isCapitalized || (!run.isEmpty && SpeechWords.nameParticles.contains(t.lower)) else { break }
-            if t.core.hasSuffix("\u{2019}s") { return [] }
+            if t.isPossessive { return [] }
             run.append(t)
             if t.breakAfter { break }
             k += 1
         }
-        while let first = run.first, SpeechWords.titles.contains(first.lower.trimmingCharacters(in: ["."])) {
+        while let first = run.first, SpeechWords.titles.contains(first.lower.trimmingPeriods) {
             run.removeFirst()
         }
         if let last = run.last, notPeople.contains(last.lower) { return [] }

@@ -122,7 +122,7 @@ extension QuoteExtractor {
         var clauses = 0
         while k < tokens.count && clauses < 2 {
             let t = tokens[k]
-            if t.isCapitalized && !t.core.hasSuffix("\u{2019}s") {
+            if t.isCapitalized && !t.isPossessive {
                 let run = PersonIndex.nameRun(tokens, from: k)
                 let length = max(1, run.count)
                 let raw = Array(tokens[k..<min(tokens.count, k + length)])

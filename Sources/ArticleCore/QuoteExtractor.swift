@@ -91,15 +91,11 @@ enum QuoteExtractor {
         // `Blinken said “…”` without a comma.
         var a = k
         while a > 0 && !TextFold.isSpace(s[a - 1]) { a -= 1 }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: s[a...k])
-        return SpeechWords.verbs.contains(String(word).lowercased())
+        return SpeechWords.verbs.contains(String(scalars: s[a...k]).lowercased())
     }
 
     static func quoteText(_ s: [Unicode.Scalar], _ span: Span) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[(span.open + 1)..<span.close])
-        var text = String(view).trimmingSpaces
+        var text = String(scalars: s[(span.open + 1)..<span.close]).trimmingSpaces
         while let last = text.last, last == "," || last == " " { text.removeLast() }
         return text
     }
