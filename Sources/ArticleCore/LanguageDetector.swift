@@ -4,6 +4,8 @@ enum LanguageDetector {
     static let sampleWords = 3000
     static let sampleBytes = 24_000
 
+    static let latinLanguages = ["en", "de", "fr", "es", "it", "pt", "nl"]
+
     static let stopWords: [String: Set<String>] = [
         "en": ["the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "it", "are",
                "be", "this", "from", "at", "has", "have", "said", "not", "but", "which", "were", "its", "an", "will"],
@@ -29,10 +31,21 @@ enum LanguageDetector {
                "قد", "كما", "أو", "ذلك", "بعد", "إن", "عام", "وقال", "حتى", "لم", "منذ", "قال"],
     ]
 
-    static func detect(_ texts: [String]) -> String {
+    /// What the sampled words showed: letters per script and stop words per language.
+    struct Tally: Equatable {
         var latin = 0, cyrillic = 0, hebrew = 0, arabic = 0
-        var scores: [String: Int] = [:]
         var ukLetters = 0, ruLetters = 0
+        /// Stop words matched, by language; languages with none are absent.
+        var scores: [String: Int] = [:]
+    }
+
+    static func detect(_ texts: [String]) -> String {
+        decide(latinScriptTally(texts) ?? characterTally(texts))
+    }
+
+    /// The general path: words as runs of letter Characters (grapheme clusters), any script.
+    static func characterTally(_ texts: [String]) -> Tally {
+        var tally = Tally()
         var seen = 0
         var budget = sampleBytes
         outer: for text in texts {
@@ -43,34 +56,37 @@ enum LanguageDetector {
                 seen += 1
                 if seen > sampleWords { break outer }
                 let w = String(word)
-                for (lang, set) in stopWords where set.contains(w) { scores[lang, default: 0] += 1 }
+                for (lang, set) in stopWords where set.contains(w) { tally.scores[lang, default: 0] += 1 }
                 for scalar in w.unicodeScalars {
                     switch scalar.value {
-                    case 0x41...0x24F: latin += 1
+                    case 0x41...0x24F: tally.latin += 1
                     case 0x400...0x4FF:
-                        cyrillic += 1
-                        if "іїєґ".unicodeScalars.contains(scalar) { ukLetters += 1 }
-                        if "ыэъё".unicodeScalars.contains(scalar) { ruLetters += 1 }
-                    case 0x590...0x5FF: hebrew += 1
-                    case 0x600...0x6FF, 0x750...0x77F: arabic += 1
+                        tally.cyrillic += 1
+                        if "іїєґ".unicodeScalars.contains(scalar) { tally.ukLetters += 1 }
+                        if "ыэъё".unicodeScalars.contains(scalar) { tally.ruLetters += 1 }
+                    case 0x590...0x5FF: tally.hebrew += 1
+                    case 0x600...0x6FF, 0x750...0x77F: tally.arabic += 1
                     default: break
                     }
                 }
             }
         }
-        let total = latin + cyrillic + hebrew + arabic
+        return tally
+    }
+
+    static func decide(_ t: Tally) -> String {
+        let total = t.latin + t.cyrillic + t.hebrew + t.arabic
         guard total > 0 else { return "en" }
-        if hebrew * 2 > total { return "he" }
-        if arabic * 2 > total { return "ar" }
-        if cyrillic * 2 > total {
-            let uk = (scores["uk"] ?? 0) + ukLetters * 2
-            let ru = (scores["ru"] ?? 0) + ruLetters * 2
+        if t.hebrew * 2 > total { return "he" }
+        if t.arabic * 2 > total { return "ar" }
+        if t.cyrillic * 2 > total {
+            let uk = (t.scores["uk"] ?? 0) + t.ukLetters * 2
+            let ru = (t.scores["ru"] ?? 0) + t.ruLetters * 2
             return uk > ru ? "uk" : "ru"
         }
-        let latinLanguages = ["en", "de", "fr", "es", "it", "pt", "nl"]
         var best = "en", bestScore = 0
         for lang in latinLanguages {
-            let s = scores[lang] ?? 0
+            let s = t.scores[lang] ?? 0
             if s > bestScore { best = lang; bestScore = s }
         }
         return best

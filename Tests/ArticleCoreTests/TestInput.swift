@@ -18,6 +18,20 @@ enum TestInput {
         throw CocoaError(.fileNoSuchFile)
     }
 
+    /// The text of every `.txt` and `.md` file of `Tests/Fixtures/corpus` and the seeds, for checks that
+    /// a fast path agrees with the general one on real pages.
+    static func fixtureTexts(filePath: String = #filePath) throws -> [String] {
+        let tests = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+        var texts: [String] = []
+        for folder in [tests.appendingPathComponent("Fixtures/corpus"), tests.deletingLastPathComponent().appendingPathComponent("seeds")] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+                texts.append(String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self))
+            }
+        }
+        return texts
+    }
+
     static func results(_ text: String, path: String = "inbox/a.txt", hint: String? = nil,
                         options: NormalizerOptions = .init()) -> [Result<Article, NormalizeError>] {
         Normalizer(options: options).normalize(Array(text.utf8), sourcePath: path, publisherHint: hint)
