@@ -55,13 +55,16 @@ enum CaptionParser {
     private static func trailingCredit(_ text: String) -> Caption? {
         guard let dot = ByteSearch.lastRange(text, [0x2E, 0x20]) else { return nil }
         let tail = String(text[dot.upperBound...]).trimmingSpaces
-        let words = tail.split(separator: " ")
         let body = String(text[..<dot.upperBound]).trimmingSpaces
+        let slash = tail.plainContains("/")
         // "… el pasado octubre. Claudio Álvarez": a photographer's bare name closing the caption.
-        if !tail.contains("/"), PageLayout.isBareName(tail), TextFold.wordCount(body) >= 5, TextFold.wordCount(body) <= 60 {
+        if !slash, PageLayout.isBareName(tail), TextFold.wordCount(body) >= 5, TextFold.wordCount(body) <= 60 {
             return Caption(text: body, credit: tail)
         }
-        guard tail.contains("/"), (1...8).contains(words.count),
+        // Split only what may be a credit: the tail is most often the paragraph's last sentence.
+        guard slash else { return nil }
+        let words = tail.split(separator: " ")
+        guard (1...8).contains(words.count),
               words.allSatisfy({ $0 == "/" || $0.first?.isUppercase == true || SpeechWords.nameParticles.contains(String($0)) })
         else { return nil }
         guard TextFold.wordCount(body) >= 3, TextFold.wordCount(body) <= 80 else { return nil }
@@ -70,13 +73,13 @@ enum CaptionParser {
 
     private static func parenthesizedCredit(_ text: String) -> Caption? {
         var trimmed = Substring(text)
-        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed.removeLastCharacter() }
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         guard var credit = creditInParens(inner) else { return nil }
         var body = trimCaptionText(trimmed[..<open])
         // "… el 10 de febrero. Albert García (EFE)": the photographer's name precedes the agency.
-        if !inner.contains("/"), let dot = body.range(of: ". ", options: .backwards) {
+        if !inner.plainContains("/"), let dot = body.plainRange(of: ". ", backwards: true) {
             let name = String(body[dot.upperBound...])
             if BylineParser.isName(name), name.split(separator: " ").count <= 4 {
                 credit = name + " (" + inner + ")"
@@ -91,7 +94,7 @@ enum CaptionParser {
         let words = TextFold.wordCount(inner)
         guard words >= 1, words <= 10 else { return nil }
         let folded = PhraseMatcher.Haystack(inner)
-        let slash = inner.contains("/")
+        let slash = inner.plainContains("/")
         guard slash || creditWords.contains(where: { folded.contains($0) }) else { return nil }
         if slash {
             // "Name/Agency": every part starts with a capital, as names and agencies do.
@@ -105,7 +108,8 @@ enum CaptionParser {
     }
 
     private static func labelledCredit(_ text: String) -> Caption? {
-        for (label, bytes) in zip(labels, labelBytes) where ByteSearch.contains(text, bytes) {
+        let present = ByteSearch.found(labelBytes, in: text)
+        for (k, label) in labels.enumerated() where present[k] {
             var searchEnd = text.endIndex
             while let r = text.range(of: label, options: .backwards, range: text.startIndex..<searchEnd) {
                 searchEnd = r.lowerBound
@@ -114,7 +118,7 @@ enum CaptionParser {
                 guard before.last == " " || before.last == "|" || label == "Credit..." else { continue }
                 let credit = cleanCredit(String(text[r.upperBound...]))
                 let body = trimCaptionText(before)
-                guard !credit.isEmpty, TextFold.wordCount(credit) <= 8, !credit.contains(". "),
+                guard !credit.isEmpty, TextFold.wordCount(credit) <= 8, !credit.plainContains(". "),
                       TextFold.wordCount(body) >= 3, TextFold.wordCount(body) <= 80 else { break }
                 // "Photo by X" must start a sentence; "Photograph: X" may follow the caption directly.
                 if label.hasSuffix(" by") || label.hasSuffix(" of") {

@@ -25,7 +25,7 @@ enum DatelineParser {
         let head = paragraph.prefix(160)
         var best: Range<String.Index>?
         for dash in dashes {
-            if let r = head.range(of: dash), best == nil || r.lowerBound < best!.lowerBound { best = r }
+            if let r = head.plainRange(of: dash), best == nil || r.lowerBound < best!.lowerBound { best = r }
         }
         guard let dash = best else { return nil }
         var lead = String(paragraph[..<dash.lowerBound]).trimmingSpaces

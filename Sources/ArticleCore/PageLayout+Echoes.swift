@@ -10,7 +10,7 @@ extension PageLayout {
             for (i, p) in out.paragraphs.enumerated() where TextFold.wordCount(p) <= 40 {
                 let key = Self.quoteStripped(folded[i])
                 guard key.utf8.count >= 25 else { continue }
-                if folded.indices.contains(where: { $0 != i && folded[$0].utf8.count > folded[i].utf8.count && folded[$0].contains(key) }) {
+                if folded.indices.contains(where: { $0 != i && folded[$0].utf8.count > folded[i].utf8.count && folded[$0].plainContains(key) }) {
                     keep[i] = false
                 }
             }
@@ -37,7 +37,7 @@ extension PageLayout {
     static func quoteStripped(_ s: String) -> String {
         var t = Substring(s)
         while let c = t.first, "\"'\u{201C}\u{201E}\u{00AB} ".contains(c) { t = t.dropFirst() }
-        while let c = t.last, "\"'\u{201D}\u{00BB}.,!? ".contains(c) { t = t.dropLast() }
+        while let c = t.last, "\"'\u{201D}\u{00BB}.,!? ".contains(c) { t.removeLastCharacter() }
         return String(t)
     }
 }
