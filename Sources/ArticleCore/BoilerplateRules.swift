@@ -87,12 +87,20 @@ enum BoilerplateRules {
         "journalism we do is costly", "help support", "as little as $", "support us", "donating today",
     ]
 
-    static let foldedPrefixes: [[UInt8]] = prefixes.map { Array(TextFold.fold($0).utf8) }
-    static let foldedChromeContains: [[UInt8]] = chromeContains.map { Array(TextFold.fold($0).utf8) }
-    static let foldedPhrases: [[UInt8]] = phrases.map { Array(TextFold.fold($0).utf8) }
+    static let foldedPrefixes = PhraseMatcher.PhraseSet(prefixes.map { Array(TextFold.fold($0).utf8) })
+    static let foldedChromeContains = PhraseMatcher.PhraseSet(chromeContains.map { Array(TextFold.fold($0).utf8) })
+    static let foldedPhrases = PhraseMatcher.PhraseSet(phrases.map { Array(TextFold.fold($0).utf8) })
 
     /// "27 Comments", "4 min read", "12 shares": a counter, not prose.
     static func isCountLine(_ bare: String) -> Bool {
+        // Nearly every line has more than three words: on ASCII the spaces tell without splitting
+        // (elsewhere a space may carry a combining mark and not separate Characters).
+        var asciiParts = 0, inPart = false
+        for byte in bare.utf8 {
+            if byte >= 0x80 { asciiParts = 2; break }
+            if byte == 0x20 { inPart = false } else if !inPart { inPart = true; asciiParts += 1 }
+        }
+        guard (2...3).contains(asciiParts) else { return false }
         let parts = bare.split(separator: " ")
         if parts.count == 3, ["lecture", "reading", "lesezeit", "lectura"].contains(parts[0]), parts[1].allSatisfy(\.isNumber) {
             return true
@@ -110,24 +118,18 @@ enum BoilerplateRules {
         guard text.utf8.count <= maxLineBytes else { return .none }
         let folded = TextFold.fold(text)
         var bare = Substring(folded)
-        while let last = bare.last, ".:!?,;|-\u{2026}>\u{00BB}".contains(last) || last == " " { bare = bare.dropLast() }
+        while let last = bare.last, ".:!?,;|-\u{2026}>\u{00BB}".contains(last) || last == " " { bare.removeLastCharacter() }
         if exactLines.contains(String(bare)) { return .chrome }
         let bytes = Array(folded.utf8)
-        for prefix in foldedPrefixes where bytes.starts(with: prefix) {
-            let endsWord = PhraseMatcher.isWordByte(prefix[prefix.count - 1])
-            if endsWord && bytes.count > prefix.count && PhraseMatcher.isWordByte(bytes[prefix.count]) { continue }
-            return words <= 40 ? .chrome : .appeal
-        }
-        let hay = PhraseMatcher.Haystack(folded: folded)
+        if foldedPrefixes.opens(bytes) { return words <= 40 ? .chrome : .appeal }
         if words <= shortLineWords {
-            for phrase in foldedChromeContains where hay.contains(foldedPhrase: phrase) { return .chrome }
+            if foldedChromeContains.occurs(in: bytes) { return .chrome }
             if isCountLine(String(bare)) { return .chrome }
+            let hay = PhraseMatcher.Haystack(folded: folded)
             if words <= 8 && (hay.contains("reported from") || hay.contains("reporting from")) { return .chrome }
         }
         if !bytes.contains(where: { PhraseMatcher.isWordByte($0) }) { return .chrome }
-        for phrase in foldedPhrases where hay.contains(foldedPhrase: phrase) {
-            return words <= 12 ? .chrome : .appeal
-        }
+        if foldedPhrases.occurs(in: bytes) { return words <= 12 ? .chrome : .appeal }
         return .none
     }
 }

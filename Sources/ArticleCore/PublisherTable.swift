@@ -28,11 +28,13 @@ public struct PublisherTable: Sendable, Equatable {
     /// The publisher whose signatures occur most often in `text`, counting whole-word, case-insensitive matches.
     func publisher(signedIn text: String) -> Publisher? {
         let haystack = PhraseMatcher.Haystack(text)
+        let counts = haystack.counts(of: publishers.flatMap { $0.signatures + $0.domains })
         var best: (Publisher, Int)?
+        var k = 0
         for p in publishers {
-            var score = 0
-            for s in p.signatures { score += haystack.count(of: s) }
-            for d in p.domains { score += haystack.count(of: d) }
+            let n = p.signatures.count + p.domains.count
+            let score = counts[k..<(k + n)].reduce(0, +)
+            k += n
             if score > 0 && score > (best?.1 ?? 0) { best = (p, score) }
         }
         return best?.0
