@@ -11,6 +11,8 @@ enum ArticleAssembler {
             publishedAt = explicit
             source = .metadata
         }
+        // One canonical body for both fingerprints: folding every paragraph twice was a twentieth of the work.
+        let canonical = ContentHasher.canonicalBody(p.paragraphs)
         var publisher = p.publisher
         if publisher == nil, let agency = p.wireAgency {
             publisher = table.publisher(forHint: agency)?.name
@@ -33,8 +35,8 @@ enum ArticleAssembler {
             quotes: QuoteExtractor.quotes(in: p.paragraphs),
             removed: p.removed,
             wordCount: ContentHasher.wordCount(p.paragraphs),
-            contentHash: ContentHasher.contentHash(p.paragraphs),
-            simhash: ContentHasher.simhash(p.paragraphs)
+            contentHash: ContentHasher.contentHash(canonical: canonical),
+            simhash: ContentHasher.simhash(canonical: canonical)
         )
     }
 }

@@ -8,7 +8,11 @@ public enum ContentHasher {
 
     /// Lowercase hex SHA-256 of `canonicalBody`.
     public static func contentHash(_ paragraphs: [String]) -> String {
-        SHA256.hex(Array(canonicalBody(paragraphs).utf8))
+        contentHash(canonical: canonicalBody(paragraphs))
+    }
+
+    static func contentHash(canonical: String) -> String {
+        SHA256.hex(Array(canonical.utf8))
     }
 
     public static func wordCount(_ paragraphs: [String]) -> Int {

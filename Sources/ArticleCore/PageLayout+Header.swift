@@ -118,6 +118,8 @@ extension PageLayout {
 
     /// A line that is only a person's name ("Helen Marsh"), as bylines without "By" are printed.
     static func isBareName(_ text: String) -> Bool {
+        // Asked of every caption-like tail: count the words of plain text on bytes before splitting.
+        if let words = ByteSearch.plainWordCount(text), !(2...4).contains(words) { return false }
         let words = text.split(separator: " ")
         guard (2...4).contains(words.count), !text.contains(where: { $0.isNumber || $0 == "," || $0 == "." || $0 == ":" })
         else { return false }
@@ -174,7 +176,7 @@ extension PageLayout {
 
     static func trimLabel(_ text: String) -> String {
         var t = Substring(text)
-        while let last = t.last, ":|/>\u{00BB} ".contains(last) { t = t.dropLast() }
+        while let last = t.last, ":|/>\u{00BB} ".contains(last) { t.removeLastCharacter() }
         return String(t)
     }
 

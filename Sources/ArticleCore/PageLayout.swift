@@ -134,7 +134,7 @@ struct PageLayout {
 
     static func isListHeader(_ text: String) -> Bool {
         var bare = Substring(TextFold.fold(text))
-        while let last = bare.last, ":.-|>\u{00BB} ".contains(last) { bare = bare.dropLast() }
+        while let last = bare.last, ":.-|>\u{00BB} ".contains(last) { bare.removeLastCharacter() }
         return listHeaderLines.contains(String(bare)) || (bare.hasPrefix("more from") && TextFold.wordCount(bare) <= 5)
     }
 

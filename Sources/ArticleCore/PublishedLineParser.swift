@@ -20,7 +20,8 @@ enum PublishedLineParser {
     ]
 
     static func parse(_ line: String) -> Stamp? {
-        guard line.utf8.count <= 200 else { return nil }
+        // No year, no date: skip the tokenizing below for most lines.
+        guard line.utf8.count <= 200, DateScanner.mayHoldYear(line) else { return nil }
         let lower = line.lowercased()
         let isUpdate = updateOpeners.contains { lower.hasPrefix($0) }
         let isPublished = publishedOpeners.contains { lower.hasPrefix($0) }
