@@ -22,6 +22,8 @@ enum HTMLChrome {
     static let weakWords: Set<String> = [
         "footer", "promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement", "advertising",
         "adslot", "subscribe", "subscription", "signup", "sponsored", "sponsor", "popup", "modal", "tags", "banner",
+        // Icon boxes hold a control's label ("View image in fullscreen"), not content.
+        "icon", "icons",
     ]
     /// Words that make the next word a modifier rather than a name: "has-sidebar", "no-ads".
     static let modifierWords: Set<String> = ["has", "with", "no", "without", "is", "hide"]

@@ -18,8 +18,9 @@ struct HTMLPage {
         var emitter = HTMLTextEmitter(doc: doc, finder: finder, title: metadata.title, documentTitle: stated.documentHeadline(),
                                       skipsTimeLines: metadata.publishedAt != nil)
         emitter.emit()
-        if emitter.confirmedDocumentTitle { metadata.title = stated.documentHeadline() }
+        if let headline = emitter.confirmedHeadline { metadata.title = headline }
         var blocks = emitter.blocks
+        Self.dropNameOnlyBylines(&blocks, authors: metadata.authors)
         let description = stated.first(["og:description", "description", "twitter:description"])
         if let dek = Self.takeDek(&blocks, doc: doc, description: description) { metadata.dek = dek }
         captions = emitter.captions
@@ -30,18 +31,31 @@ struct HTMLPage {
 
     static let dekWords: Set<String> = [
         "dek", "deck", "standfirst", "subtitle", "subheadline", "subhead", "strapline", "summary", "excerpt", "description",
+        "desc", "lede", "lead",
     ]
 
+    /// A line that is only the name of one of the page's authors is the byline box of a column ("Jane Doe"
+    /// under the headline), never prose; the text rules would read it as a one-line paragraph.
+    static func dropNameOnlyBylines(_ blocks: inout [HTMLTextEmitter.Block], authors: [String]) {
+        guard !authors.isEmpty else { return }
+        let keys = Set(authors.map { TextFold.fold($0) })
+        blocks.removeAll { $0.kind == .text && $0.text.utf8.count <= 80 && keys.contains(TextFold.fold($0.text)) }
+    }
+
     /// The standfirst: a block before the first body paragraph that the markup names as one
-    /// ("standfirst", "dek", "subtitle") or that repeats the page description. It leaves the text, so
-    /// it cannot be mistaken for the first paragraph.
+    /// ("standfirst", "dek", "subtitle", "article__desc") or that repeats the page description. It leaves
+    /// the text, so it cannot be mistaken for the first paragraph. A description repeated right under the
+    /// headline is the standfirst however long it is; further down it may be the first paragraph, which
+    /// many sites copy into the description, so there it must not read as body.
     static func takeDek(_ blocks: inout [HTMLTextEmitter.Block], doc: HTMLDocument, description: String?) -> String? {
         let descriptionKey = description.map { TextFold.fold($0) }
         // A standfirst sits with the headline, in the first few lines.
         for (k, block) in blocks.prefix(20).enumerated() where block.kind == .text {
             let owner = block.owner
             let named = owner > HTMLDocument.root && (isNamedDek(doc, owner) || isNamedDek(doc, doc.nodes[owner].parent))
-            if named || (TextFold.fold(block.text) == descriptionKey && !isBodyParagraph(doc, block)) {
+            let repeatsDescription = TextFold.fold(block.text) == descriptionKey
+            let underHeadline = k > 0 && blocks[k - 1].kind == .title
+            if named || (repeatsDescription && (underHeadline || !isBodyParagraph(doc, block))) {
                 blocks.remove(at: k)
                 return block.text
             }

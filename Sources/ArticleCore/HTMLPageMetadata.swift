@@ -67,15 +67,17 @@ struct HTMLPageMetadata {
         var m = ArticleMetadata()
         let site = first(["og:site_name"]) ?? jsonLD?.publisher
         m.publisher = site
+        m.authors = authors(site: site)
         let titles = [first(["og:title"]), first(["twitter:title"]), jsonLD?.headline, heading]
-        m.title = titles.lazy.compactMap { $0.map { Self.strippingSite($0, site: site) } }.first { !$0.isEmpty }
+        m.title = titles.lazy.compactMap {
+            $0.map { Self.strippingByline(Self.strippingSite($0, site: site), authors: m.authors, heading: heading) }
+        }.first { !$0.isEmpty }
         let urls = [first(["og:url"]), canonical, jsonLD?.url]
         m.url = urls.lazy.compactMap { $0 }.first(where: Self.isAbsoluteURL)
         if let date = first(["article:published_time", "og:published_time"]) { m.publishedAt = ArticleMetadata.isoDate(date) }
         if m.publishedAt == nil, let date = jsonLD?.datePublished { m.publishedAt = ArticleMetadata.isoDate(date) }
         if m.publishedAt == nil, let date = first(Self.dateKeys) { m.publishedAt = ArticleMetadata.isoDate(date) }
         if m.publishedAt == nil, let date = articleTime { m.publishedAt = ArticleMetadata.isoDate(date) }
-        m.authors = authors(site: site)
         let languages = [htmlLang, jsonLD?.language, first(["og:locale", "content-language", "language"])]
         m.language = languages.lazy.compactMap { $0.flatMap(Self.languageCode) }.first
         return m
@@ -84,7 +86,9 @@ struct HTMLPageMetadata {
     /// The `<title>` without the site name: the weakest headline source, since many pages put only the
     /// site or section there.
     func documentHeadline() -> String? {
-        guard let t = documentTitle.map({ Self.strippingSite($0, site: first(["og:site_name"]) ?? jsonLD?.publisher) }) else { return nil }
+        let site = first(["og:site_name"]) ?? jsonLD?.publisher
+        guard let full = documentTitle else { return nil }
+        let t = Self.strippingByline(Self.strippingSite(full, site: site), authors: authors(site: site), heading: nil)
         return t.isEmpty ? nil : t
     }
 
@@ -119,6 +123,21 @@ struct HTMLPageMetadata {
             if let r = title.range(of: sep), TextFold.fold(title[..<r.lowerBound]) == siteKey {
                 return String(title[r.upperBound...]).trimmingSpaces
             }
+        }
+        return title
+    }
+
+    /// "Trams are a success | Jane Doe" -> "Trams are a success": columns put the writer's name where
+    /// news pages put the site. Stripped when the end is one of the page's authors, or when the part
+    /// before the separator is the printed `<h1>`, which then shows the suffix is not part of the headline.
+    static func strippingByline(_ title: String, authors: [String], heading: String?) -> String {
+        let authorKeys = Set(authors.map { TextFold.fold($0) })
+        let headingKey = heading.map { TextFold.fold($0) }
+        for sep in [" | ", " - ", " \u{2013} ", " \u{2014} "] {
+            guard let r = title.range(of: sep, options: .backwards) else { continue }
+            let head = String(title[..<r.lowerBound]).trimmingSpaces
+            guard !head.isEmpty else { continue }
+            if authorKeys.contains(TextFold.fold(title[r.upperBound...])) || TextFold.fold(head) == headingKey { return head }
         }
         return title
     }

@@ -19,8 +19,9 @@ struct HTMLTextEmitter {
     /// The `<title>` headline, used when `title` is nil: the headline when a line of the page repeats it,
     /// else a first line the text rules may pick as headline or pass over.
     let documentTitle: String?
-    /// Whether `documentTitle` was found in the page and is the headline.
-    private(set) var confirmedDocumentTitle = false
+    /// The headline as the page prints it, when `title` is nil and a line near the top is `documentTitle`
+    /// or the start of it before a site suffix ("Headline - Site: Section").
+    private(set) var confirmedHeadline: String?
     /// Boxes and lists of links left out (related rails, teaser cards, tag lists).
     private(set) var skippedLinkBoxes = 0
     /// Leave out lines that are nothing but a `<time>`: the metadata already states the date, and a bare
@@ -37,6 +38,9 @@ struct HTMLTextEmitter {
     private var linkDepth = 0
     private var timeDepth = 0
     private var lineTimeChars = 0
+    /// Where the outermost `<time>` elements sit in `line`, to read what the line says besides them.
+    private var lineTimeSpans: [Range<Int>] = []
+    private var timeStart = 0
     private var owners: [Int] = []
     private var titlePlaced = false
 
@@ -59,7 +63,13 @@ struct HTMLTextEmitter {
         let key = TextFold.fold(headline)
         if let k = blocks.prefix(20).firstIndex(where: { $0.kind == .text && TextFold.fold($0.text) == key }) {
             blocks[k].kind = .title
-            confirmedDocumentTitle = title == nil
+            if title == nil { confirmedHeadline = blocks[k].text }
+        } else if title == nil,
+                  let k = blocks.prefix(20).firstIndex(where: { $0.kind == .text && Self.isHeadline($0.text, beforeSuffixOf: headline) }) {
+            // The <title> only adds the site and section, so the printed line is the headline; inserting the
+            // longer <title> above it would leave the printed headline to pass for a standfirst.
+            blocks[k].kind = .title
+            confirmedHeadline = blocks[k].text
         } else {
             blocks.insert(Block(text: headline, kind: .title, owner: HTMLDocument.root, linkOnly: false), at: 0)
         }
@@ -108,6 +118,7 @@ struct HTMLTextEmitter {
         if tag == .time {
             // In a byline box ("By Jane Doe <time>…") the date is set apart as the text rules expect.
             if !inProse { separateField() }
+            if timeDepth == 0 { timeStart = line.count }
             timeDepth += 1
         }
         if tag == .a { linkDepth += 1 }
@@ -117,7 +128,10 @@ struct HTMLTextEmitter {
             child = doc.nodes[child].nextSibling
         }
         if tag == .a { linkDepth -= 1 }
-        if tag == .time { timeDepth -= 1 }
+        if tag == .time {
+            timeDepth -= 1
+            if timeDepth == 0 { lineTimeSpans.append(min(timeStart, line.count)..<line.count) }
+        }
         if breaks {
             flush()
             owners.removeLast()
@@ -203,6 +217,11 @@ struct HTMLTextEmitter {
     /// One `<br>` breaks the line; a second one in a row ends the paragraph.
     private mutating func lineBreak() {
         guard !line.isEmpty else { return }
+        // In a byline box the next line is a field of the byline ("By A<br>Staff Writer"), not a paragraph.
+        if let owner = owners.last, owner > HTMLDocument.root, namesAuthor(owner), line.last != 0x0A {
+            separateField()
+            return
+        }
         if line.last == 0x0A { flush(); return }
         line.append(0x0A)
         pendingSpace = false
@@ -215,9 +234,12 @@ struct HTMLTextEmitter {
             lineChars = 0
             lineLinkChars = 0
             lineTimeChars = 0
+            lineTimeSpans.removeAll(keepingCapacity: true)
+            timeStart = 0
             pendingSpace = false
         }
-        guard !line.isEmpty, !(skipsTimeLines && lineTimeChars == lineChars) else { return }
+        guard !line.isEmpty, !(skipsTimeLines && lineTimeChars > 0
+                                    && (lineTimeChars == lineChars || Self.isDateLine(line, timeSpans: lineTimeSpans))) else { return }
         let text = HTMLText.finished(line)
         guard !text.isEmpty else { return }
         blocks.append(Block(text: text, kind: .text, owner: owners.last ?? HTMLDocument.root, linkOnly: lineLinkChars == lineChars))

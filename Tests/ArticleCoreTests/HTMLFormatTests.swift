@@ -256,6 +256,102 @@ import Testing
         #expect(fromHeading.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
     }
 
+    @Test func prefersTheVisibleHeadlineWhenTheDocumentTitleOnlyAddsASiteSuffix() throws {
+        let body = (1...3).map(TestInput.prose)
+        let html = """
+        <html><head><title>Ferry fares to rise in spring - Lakeshore Gazette: County News</title></head><body>
+        <table><tr><td class="leftcol"><div><a href="/">Home</a></div><div><a href="/news/">News</a></div></td>
+        <td class="maincol"><div class="storyhead"><font size="5"><b>Ferry fares to rise in spring</b></font></div>
+        <div class="byline">By ANNA KESTREL<br>Gazette Staff Writer</div>
+        <div class="datebar"><span class="storydate">Posted: Tuesday, March 5, 2013 6:10 pm</span></div>
+        <div class="storytext"><font face="Arial">\(body.joined(separator: "<br><br>\n"))</font></div>
+        </td></tr></table></body></html>
+        """
+        #expect(HTMLPage(html: html).metadata.title == "Ferry fares to rise in spring")
+        let a = try page(html)
+        #expect(a.title == "Ferry fares to rise in spring")
+        #expect(a.dek == nil)
+        #expect(a.authors == ["Anna Kestrel"])
+        #expect(a.paragraphs == body)
+    }
+
+    @Test func dropsAnAuthorSuffixFromTheStatedTitleAndTheNameOnlyBylineFromTheBody() throws {
+        let body = (1...3).map { "<p>\(TestInput.prose($0))</p>" }.joined(separator: "\n")
+        let html = """
+        <html><head><title>Parks need more benches, not fewer | Ruth Abernathy | The Weekly Ledger</title>
+        <meta property="og:title" content="Parks need more benches, not fewer | Ruth Abernathy">
+        <meta property="og:site_name" content="The Weekly Ledger"></head><body><main><article>
+        <h1>Parks need more benches, not fewer</h1>
+        <address class="contributor"><a rel="author" href="/profile/ruth">Ruth Abernathy</a></address>
+        <figure><img src="a.jpg"><figcaption><span class="inline-icon">Open picture in a larger view</span></figcaption>
+        <figcaption>A bench by the pond in Eastfield park. Photograph: Leo Marsh/Alamy</figcaption></figure>
+        \(body)
+        <figure><img src="b.jpg"><figcaption><a href="/gallery">Open the gallery</a></figcaption></figure>
+        </article></main></body></html>
+        """
+        let a = try page(html)
+        #expect(a.title == "Parks need more benches, not fewer")
+        #expect(a.authors == ["Ruth Abernathy"])
+        #expect(a.paragraphs == (1...3).map(TestInput.prose))
+        #expect(a.captions == [Caption(text: "A bench by the pond in Eastfield park.", credit: "Leo Marsh/Alamy")])
+        let edition = try page("""
+        <html><head><meta property="og:title" content="Parks need more benches, not fewer - Weekend Edition"></head>
+        <body><article><h1>Parks need more benches, not fewer</h1>\(body)</article></body></html>
+        """)
+        #expect(edition.title == "Parks need more benches, not fewer")
+    }
+
+    @Test func leavesOutADateLineOfTimesAndUpdateWords() throws {
+        let html = """
+        <html><head><meta property="article:published_time" content="2024-02-01T08:00:00Z"></head><body><article>
+        <h1>Canal towpath to close for resurfacing</h1>
+        <p class="meta"><time datetime="2024-02-01T08:00:00Z">Thu 1 Feb 2024 08.00 GMT</time> · Updated <time datetime="2024-02-02T10:15:00Z">Fri 2 Feb 2024 10.15 GMT</time></p>
+        <div>Published <time datetime="2024-02-01T08:00:00Z">1 February 2024</time> | Last modified <time datetime="2024-02-02T10:15:00Z">2 February 2024</time></div>
+        <p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p>
+        <p>The work was first announced <time datetime="2023-11-01">last November</time>, officials said on Tuesday.</p>
+        </article></body></html>
+        """
+        let a = try page(html)
+        #expect(a.publishedAt == "2024-02-01T08:00:00Z")
+        #expect(a.paragraphs == [TestInput.prose(1), TestInput.prose(2), "The work was first announced last November, officials said on Tuesday."])
+    }
+
+    @Test func takesAStandfirstThatRepeatsTheDescriptionOrIsNamedAsOne() throws {
+        let dek = "Le conseil municipal a voté lundi un budget de 3 millions d’euros pour rénover les berges, après deux ans de débats."
+        let body = "<p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p>"
+        let described = try page("""
+        <html lang="fr"><head><meta name="description" content="\(dek)"></head><body><article>
+        <h1>Les berges de la rivière seront rénovées</h1><p class="article__intro">\(dek)</p>\(body)</article></body></html>
+        """)
+        #expect(described.dek == dek)
+        #expect(described.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+        for name in ["article__desc", "story-lede", "lead", "subheadline"] {
+            let named = try page("""
+            <html><body><article><h1>Riverbanks to be restored after two years</h1>
+            <p class="\(name)">The council voted on Monday to spend three million euros on the banks, after two years of debate about the cost.</p>\(body)</article></body></html>
+            """)
+            #expect(named.dek == "The council voted on Monday to spend three million euros on the banks, after two years of debate about the cost.", "\(name)")
+            #expect(named.paragraphs == [TestInput.prose(1), TestInput.prose(2)], "\(name)")
+        }
+    }
+
+    @Test func dropsLinkWidgetsAfterACaptionCredit() throws {
+        let body = "<p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p>"
+        let html = """
+        <html><body><article><h1>Port strike enters its second week</h1>
+        <figure><img src="a.jpg"><figcaption><span>Fishing boats moored at the quay in Walvis Bay, Namibia, June 4, 2024. WIREPIX/Jo Bloggs</span> <a href="https://licensing.example" target="_blank">Buy reprint rights<span>, opens new tab</span></a></figcaption></figure>
+        \(body)
+        <figure><img src="b.jpg"><figcaption>Dock workers at a meeting on Monday. Photo: <a href="/p/ann">Ann Lee</a></figcaption></figure>
+        </article></body></html>
+        """
+        let a = try page(html)
+        #expect(a.captions == [
+            Caption(text: "Fishing boats moored at the quay in Walvis Bay, Namibia, June 4, 2024.", credit: "WIREPIX/Jo Bloggs"),
+            Caption(text: "Dock workers at a meeting on Monday.", credit: "Ann Lee"),
+        ])
+        #expect(a.paragraphs == [TestInput.prose(1), TestInput.prose(2)])
+    }
+
     @Test func readsThePageTreeLinearlyForDeepBrokenNesting() {
         let html = String(repeating: "<div><span><b>", count: 20_000) + "<p>\(TestInput.prose(1))</p>" + String(repeating: "</i>", count: 20_000)
         let doc = HTMLDocument(bytes: Array(html.utf8))
