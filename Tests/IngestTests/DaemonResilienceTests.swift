@@ -38,17 +38,19 @@ import TestSupport
     @Test func aStopCancelsATransactionStuckBehindALockAndKeepsItsFiles() async throws {
         let db = try TestPostgres.freshDatabase()
         let daemon = try await helper.startDaemon(db: db)
-        // Another session holds the articles table: the daemon's INSERT waits on it.
+        // Another session holds the articles table: the daemon's INSERT waits on it (its search pass may too).
         let blocker = try PQConnection(db)
         // Should the stop not cancel, the server ends the blocker after 20 s: the test then fails, never hangs.
         try blocker.execute("SET idle_in_transaction_session_timeout = '20s'")
         try blocker.execute("BEGIN")
         try blocker.execute("LOCK TABLE articled.articles IN SHARE ROW EXCLUSIVE MODE")
         try Data(helper.article(500).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/stuck.txt"))
+        // Watched from a session of its own: inside the blocker's transaction pg_stat_activity is a cached snapshot.
+        let observer = try PQConnection(db)
         let waiting = try await waitUntil(timeout: 30) {
-            (try? blocker.execute("""
+            (try? observer.execute("""
                 SELECT count(*) FROM pg_stat_activity
-                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%record_article%'
                 """).int(0, 0)) == 1
         }
         #expect(waiting, "\(log(daemon))")
