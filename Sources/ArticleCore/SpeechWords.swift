@@ -14,6 +14,11 @@ enum SpeechWords {
         "affirme", "souligne", "estime", "ajoute", "dijo", "dice", "afirmó", "afirma", "explicó", "explica",
         "señaló", "aseguró", "asegura", "declaró", "añadió", "declarado", "dicho", "explicado", "déclaré", "expliqué",
         "affirmé", "ajouté", "gesagt", "erklärt", "ha detto", "detto", "spiega", "afferma",
+        // French verbs of the inverted attribution after a quote: "« … », regrette Sandrine Favre".
+        "regrette", "précise", "indique", "rappelle", "assure", "prévient", "reconnaît", "confie", "insiste",
+        "poursuit", "raconte", "résume", "commente", "répond", "avertit", "martèle", "dénonce", "déplore",
+        "témoigne", "précisé", "indiqué", "rappelé", "assuré", "reconnu", "confié", "raconté", "répondu",
+        "regretté", "dénoncé", "déploré",
     ]
     /// Words that may sit between a speaker and the verb: "Blinken later said", "he had told".
     static let adverbs: Set<String> = [

@@ -14,6 +14,13 @@ import Testing
             == [Quote(text: "This is a turning point for the region", speaker: "Antony Blinken")])
     }
 
+    @Test func attributesFrenchQuotesToTheNameAfterAnInvertedVerb() {
+        #expect(quotes("« Personne ne nous a prévenus avant la fermeture du port », regrette Camille Rousset-Martin, qui loue des kayaks.").first?.speaker
+            == "Camille Rousset-Martin")
+        #expect(quotes("« Les chiffres seront publiés à la fin du mois », a précisé Hugo Delarue au téléphone.").first?.speaker
+            == "Hugo Delarue")
+    }
+
     @Test func dropsTheTitleFromTheSpeakerName() {
         #expect(quotes("\u{201C}We are ready to help our friends,\u{201D} said Prime Minister Benjamin Netanyahu.").first?.speaker
             == "Benjamin Netanyahu")
