@@ -3,22 +3,27 @@
 enum ByteSearch {
     /// True when `needle` occurs in `text`, compared byte for byte (exact, case-sensitive).
     static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+        guard !needle.isEmpty else { return true }
         var text = text
-        return text.withUTF8 { hay in
-            let n = hay.count, m = needle.count
-            guard m <= n else { return false }
-            var i = 0
-            while i <= n - m {
-                if hay[i] == first {
-                    var j = 1
-                    while j < m, hay[i + j] == needle[j] { j += 1 }
-                    if j == m { return true }
-                }
-                i += 1
+        return text.withUTF8 { hay in needle.withUnsafeBufferPointer { offset(of: $0, in: hay, backwards: false) != nil } }
+    }
+
+    /// Byte offset of the first (or last) occurrence of a non-empty `needle` in `hay`.
+    static func offset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
+        let m = needle.count
+        guard m <= hay.count else { return nil }
+        let first = needle[0]
+        let step = backwards ? -1 : 1
+        var i = backwards ? hay.count - m : 0
+        while i >= 0 && i <= hay.count - m {
+            if hay[i] == first {
+                var j = 1
+                while j < m && hay[i + j] == needle[j] { j += 1 }
+                if j == m { return i }
             }
-            return false
+            i += step
         }
+        return nil
     }
 }
 
@@ -27,18 +32,7 @@ extension ByteSearch {
     static func lastRange(_ text: String, _ needle: [UInt8]) -> Range<String.Index>? {
         guard !needle.isEmpty else { return nil }
         var copy = text
-        let offset: Int? = copy.withUTF8 { hay in
-            let n = hay.count, m = needle.count
-            guard m <= n else { return nil }
-            var i = n - m
-            while i >= 0 {
-                var j = 0
-                while j < m, hay[i + j] == needle[j] { j += 1 }
-                if j == m { return i }
-                i -= 1
-            }
-            return nil
-        }
+        let offset: Int? = copy.withUTF8 { hay in needle.withUnsafeBufferPointer { Self.offset(of: $0, in: hay, backwards: true) } }
         guard let offset else { return nil }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)

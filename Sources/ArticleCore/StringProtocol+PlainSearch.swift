@@ -11,7 +11,7 @@ extension StringProtocol {
             utf8.withContiguousStorageIfAvailable { hay -> PlainSearch in
                 // Foundation finds nothing for an empty needle; that and non-plain text take its path.
                 guard !nd.isEmpty, PlainText.isPlain(nd), PlainText.isPlain(hay) else { return .general }
-                return PlainSearch.first(nd, in: hay, backwards: backwards).map { .at($0) } ?? .absent
+                return ByteSearch.offset(of: nd, in: hay, backwards: backwards).map { .at($0) } ?? .absent
             } ?? .general
         }
         switch outcome {
@@ -34,21 +34,4 @@ extension StringProtocol {
 /// The outcome of a byte search for `plainRange`.
 private enum PlainSearch {
     case general, absent, at(Int)
-
-    static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
-        let m = needle.count
-        guard m <= hay.count else { return nil }
-        let first = needle[0]
-        let step = backwards ? -1 : 1
-        var i = backwards ? hay.count - m : 0
-        while i >= 0 && i <= hay.count - m {
-            if hay[i] == first {
-                var j = 1
-                while j < m && hay[i + j] == needle[j] { j += 1 }
-                if j == m { return i }
-            }
-            i += step
-        }
-        return nil
-    }
 }
