@@ -35,7 +35,7 @@ import Testing
 
     @Test func oversizedFileIsRefusedWithoutReadingIt() throws {
         let inbox = try TestInbox()
-        let fd = open(inbox.path("huge.txt"), O_WRONLY | O_CREAT, 0o644)
+        let fd = open(inbox.path("huge.txt"), O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         #expect(ftruncate(fd, 60 << 20) == 0)   // sparse: reading it would take 60 MB of memory
         close(fd)
         let error = #expect(throws: InboxError.self) { try InboxFiles(layout: inbox.layout).read("huge.txt", maxBytes: 50 << 20) }

@@ -36,7 +36,7 @@ import Testing
         let inbox = try TestInbox()
         let (watcher, recorder) = try await started(inbox)
         defer { watcher.stop() }
-        let fd = open(inbox.path("big.html"), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(inbox.path("big.html"), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let chunk = [UInt8](repeating: 65, count: 64 * 1024)
         for _ in 0..<16 { _ = chunk.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } }
         try inbox.write(inbox.path("marker.txt"))

@@ -16,6 +16,10 @@ public final class Subprocess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Without this the child inherits every descriptor another test has open at this moment
+        // (a server started by pg_ctl keeps them for its whole life), and a file it holds open for
+        // writing never reports IN_CLOSE_WRITE to a watcher test.
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
@@ -25,6 +29,13 @@ public final class Subprocess: @unchecked Sendable {
         guard rc == 0 else { throw Shell.Failure(message: "cannot start \(command[0]): \(String(cString: strerror(rc)))") }
         pid = child
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), looked up at run time because the
+    /// Glibc module does not import it.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// Waits for the exit and returns the exit status (128+N when killed by signal N).
     @discardableResult
