@@ -8,14 +8,23 @@ import Logging
 public struct BatchWriter {
     /// Count new articles' lines towards their publisher's learned boilerplate.
     public var learnBoilerplate: Bool
+    /// Asked before each file; once true the transaction rolls back with `BatchAbandoned`.
+    ///
+    /// A server-side cancel alone is not enough to end a batch: it only stops the statement running at that
+    /// moment, and one that lands between two statements is ignored, so the batch would carry on to the end.
+    public var shouldAbandon: @Sendable () -> Bool
 
-    public init(learnBoilerplate: Bool = true) {
+    public init(learnBoilerplate: Bool = true, shouldAbandon: @escaping @Sendable () -> Bool = { false }) {
         self.learnBoilerplate = learnBoilerplate
+        self.shouldAbandon = shouldAbandon
     }
 
     public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
         try store.transaction {
-            try batch.map { try write($0, to: store) }
+            try batch.map { file in
+                if shouldAbandon() { throw BatchAbandoned(filesLeft: batch.count) }
+                return try write(file, to: store)
+            }
         }
     }
 

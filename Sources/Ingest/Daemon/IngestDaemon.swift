@@ -54,6 +54,8 @@ public final class IngestDaemon: @unchecked Sendable {
     /// Set while `run` is in its loop, for `stop()` (another thread): see `stopGraceSeconds`.
     private let shutdownLock = NSLock()
     private var writerCanceller: PQCanceller?
+    /// Set when the stop grace period is over: the batch writer gives up before its next file.
+    private let abandonBatch = StopFlag()
     private var indexer: SearchIndexer?
 
     /// How long a stop waits for the transaction in flight before cancelling it. A cancelled batch rolls back
@@ -70,8 +72,11 @@ public final class IngestDaemon: @unchecked Sendable {
         let indexer = self.indexer
         shutdownLock.unlock()
         indexer?.requestStop()
-        if let canceller {
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGraceSeconds) { canceller.cancel() }
+        let abandon = abandonBatch
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGraceSeconds) {
+            // The flag first: a cancel that lands between two statements is lost, the flag is not.
+            abandon.set()
+            canceller?.cancel()
         }
     }
 
@@ -167,7 +172,7 @@ public final class IngestDaemon: @unchecked Sendable {
 
             var reports: [FileReport] = []
             do {
-                reports = try BatchWriter().write(current.map(\.file), to: store)
+                reports = try BatchWriter(shouldAbandon: { [abandonBatch] in abandonBatch.isSet }).write(current.map(\.file), to: store)
             } catch let error as PQError where !store.connection.isOpen || error.code == .connectionLost {
                 counters.update { $0.databaseUp = false }
                 logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
