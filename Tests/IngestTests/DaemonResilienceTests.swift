@@ -40,8 +40,9 @@ import TestSupport
         let daemon = try await helper.startDaemon(db: db)
         // Another session holds the articles table: the daemon's INSERT waits on it (its search pass may too).
         let blocker = try PQConnection(db)
-        // Should the stop not cancel, the server ends the blocker after 20 s: the test then fails, never hangs.
-        try blocker.execute("SET idle_in_transaction_session_timeout = '20s'")
+        // Should the stop not cancel, the server ends the blocker after 2 minutes: the test then fails, never
+        // hangs. Not shorter: on a loaded machine this test's own steps may wait that long for a thread.
+        try blocker.execute("SET idle_in_transaction_session_timeout = '120s'")
         try blocker.execute("BEGIN")
         try blocker.execute("LOCK TABLE articled.articles IN SHARE ROW EXCLUSIVE MODE")
         try Data(helper.article(500).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/stuck.txt"))
