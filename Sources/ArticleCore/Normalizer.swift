@@ -20,22 +20,27 @@ public struct Normalizer: Sendable {
         case .markdown:
             return [decoded(bytes).flatMap { normalizeMarkdown($0, sourcePath: sourcePath, hint: publisherHint) }]
         case .json where lowerName.hasSuffix(".ndjson") || lowerName.hasSuffix(".jsonl"):
-            switch decoded(bytes) {
+            switch decoded(bytes, guessesCyrillic: false) {
             case .failure(let e): return [.failure(e)]
             case .success(let text): return normalizeJSONLines(text, sourcePath: sourcePath, hint: publisherHint)
             }
         case .json:
-            switch decoded(bytes) {
+            switch decoded(bytes, guessesCyrillic: false) {
             case .failure(let e): return [.failure(e)]
             case .success(let text): return normalizeJSONDocument(text, sourcePath: sourcePath, hint: publisherHint)
             }
         case .html:
-            return [decoded(bytes).flatMap { normalizeHTML($0, sourcePath: sourcePath, hint: publisherHint) }]
+            let declared = HTMLCharsetSniffer.declaredEncoding(bytes)
+            return [decoded(bytes, declared: declared).flatMap { normalizeHTML($0, sourcePath: sourcePath, hint: publisherHint) }]
         }
     }
 
-    func decoded(_ bytes: [UInt8]) -> Result<String, NormalizeError> {
-        TextDecoder.decode(bytes)
+    /// Only HTML declares an encoding in its bytes; JSON is UTF-8 by RFC 8259, so its stray bytes are mended
+    /// but never taken for a Cyrillic code page.
+    func decoded(
+        _ bytes: [UInt8], declared: TextEncoding? = nil, guessesCyrillic: Bool = true
+    ) -> Result<String, NormalizeError> {
+        TextDecoder.decode(bytes, declared: declared, guessesCyrillic: guessesCyrillic)
     }
 
     /// The layout rules over text, then metadata merged on top and the derived fields computed.

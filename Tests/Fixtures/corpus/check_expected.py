@@ -14,6 +14,7 @@ For every NAME.expected.json beside an input NAME.{txt,md,json,ndjson,jsonl,html
 
 Usage: python3 check_expected.py [CORPUS_DIR]   (exit 1 when a check fails)
 """
+import codecs
 import html
 import json
 import os
@@ -52,6 +53,27 @@ def decode(data):
             out.append(cp1252_char(data[i + e.start]))
             i += e.start + 1
     return "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+
+
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+WEB_LATIN1 = {"iso-8859-1", "iso8859-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "ibm819"}
+
+
+def declared_codec(data):
+    """The Python codec for the charset an HTML page declares in its first 1024 bytes (a BOM wins), or None
+    for UTF-8, none, or one Python does not know. As on the web, Latin-1 and ASCII labels mean cp1252."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    m = META_CHARSET.search(data[:1024])
+    if not m:
+        return None
+    label = m.group(1).decode("ascii").lower()
+    label = "cp1252" if label in WEB_LATIN1 else label
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name == "utf-8" else name
 
 
 def md_plain(text):
@@ -179,7 +201,8 @@ class Checker:
         if not isinstance(exp, dict):
             self.err(exp_path, "expected an object")
             return
-        text = decode(data)
+        codec = declared_codec(data) if ext in (".html", ".htm") else None
+        text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n") if codec else decode(data)
         if ext == ".json":
             obj = json.loads(text)
             hay = str(obj.get("title", "")) + "\n" + (obj.get("text") or obj.get("body") or "")
