@@ -48,4 +48,26 @@ enum HTMLBytes {
         }
         return false
     }
+
+    /// Whether one of the words of an attribute value (split at anything but letters and digits, and at
+    /// camelCase humps: "articleKicker" -> "article", "kicker") is in `words` (lowercase).
+    static func hasWord(_ bytes: [UInt8], _ range: Range<Int>, in words: Set<String>) -> Bool {
+        var start = range.lowerBound
+        var k = range.lowerBound
+        func isWord(_ r: Range<Int>) -> Bool {
+            !r.isEmpty && r.count <= 24 && words.contains(String(decoding: bytes[r].map(lower), as: UTF8.self))
+        }
+        while k < range.upperBound {
+            let b = bytes[k]
+            if !isAlphanumeric(b) {
+                if isWord(start..<k) { return true }
+                start = k + 1
+            } else if b &- 0x41 < 26, k > start, bytes[k - 1] &- 0x61 < 26 {
+                if isWord(start..<k) { return true }
+                start = k
+            }
+            k += 1
+        }
+        return isWord(start..<k)
+    }
 }

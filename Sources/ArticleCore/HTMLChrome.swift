@@ -16,7 +16,9 @@ enum HTMLChrome {
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "share", "shares", "sharing",
         "sharebar", "social", "socials", "related", "comment", "comments", "newsletter", "newsletters", "cookie",
         "cookies", "sidebar", "breadcrumb", "breadcrumbs", "outbrain", "taboola", "recirc", "recirculation",
-        "trending", "consent", "gdpr",
+        "trending", "consent", "gdpr", "disqus",
+        // An author's bio box ("author-bio", "contributor-bio") closes columns; it describes the writer, not the story.
+        "bio", "bios", "biography",
     ]
     /// Class and id words that mark weak chrome.
     static let weakWords: Set<String> = [
@@ -24,7 +26,16 @@ enum HTMLChrome {
         "adslot", "subscribe", "subscription", "signup", "sponsored", "sponsor", "popup", "modal", "tags", "banner",
         // Icon boxes hold a control's label ("View image in fullscreen"), not content.
         "icon", "icons",
+        // Call-to-action boxes: "write to us", "send us your story", "join the discussion" appeals set in the body.
+        "cta", "ctas",
     ]
+    /// Second halves of class words that glue a chrome word to the part of the box they name, as older
+    /// templates do ("commenthead", "commentnote", "newsletterbox", "relatedlinks"): the word is chrome
+    /// when it is a chrome word followed by one of these.
+    static let compoundTails: [[UInt8]] = [
+        "head", "header", "note", "notes", "list", "box", "form", "area", "wrap", "wrapper", "container", "block",
+        "count", "title", "link", "links", "bar", "item", "items", "panel", "module", "widget", "section", "text",
+    ].map { Array($0.utf8) }
     /// Words that make the next word a modifier rather than a name: "has-sidebar", "no-ads".
     static let modifierWords: Set<String> = ["has", "with", "no", "without", "is", "hide"]
 
@@ -63,6 +74,9 @@ enum HTMLChrome {
         if let cls = doc.attributeRange(node, "class") { verdict = max(verdict, wordsVerdict(doc.source, cls)) }
         if verdict == .strong { return .strong }
         if let id = doc.attributeRange(node, "id") { verdict = max(verdict, wordsVerdict(doc.source, id)) }
+        if verdict == .strong { return .strong }
+        // Component-based sites name their boxes in test hooks rather than classes ("promo-box", "NewsletterSignup").
+        if let hook = doc.attributeRange(node, "data-testid") { verdict = max(verdict, wordsVerdict(doc.source, hook)) }
         if verdict != .none { return verdict }
         if doc.hasAttribute(node, "hidden") || doc.attribute(node, "aria-hidden", is: "true") { return .weak }
         if let style = doc.attributeRange(node, "style"), hidesElement(doc.source, style) { return .weak }
@@ -81,13 +95,16 @@ enum HTMLChrome {
         var start = range.lowerBound
         var k = range.lowerBound
         func word(_ r: Range<Int>) {
-            guard r.count >= 2, r.count <= 16 else { afterModifier = false; return }
+            guard r.count >= 2, r.count <= 24 else { afterModifier = false; return }
             let key = UInt16(HTMLBytes.lower(s[r.lowerBound])) << 8 | UInt16(HTMLBytes.lower(s[r.lowerBound + 1]))
             guard openings.contains(key) else { afterModifier = false; return }
-            let w = String(decoding: s[r].map(HTMLBytes.lower), as: UTF8.self)
+            let lower = s[r].map(HTMLBytes.lower)
+            let w = String(decoding: lower, as: UTF8.self)
             if modifierWords.contains(w) { afterModifier = true; return }
             if !afterModifier {
-                if strongWords.contains(w) { verdict = .strong } else if weakWords.contains(w), verdict == .none { verdict = .weak }
+                var found = wordVerdict(w)
+                if found == .none { found = compoundVerdict(lower) }
+                if found == .strong { verdict = .strong } else if found == .weak, verdict == .none { verdict = .weak }
             }
             afterModifier = false
         }
@@ -104,6 +121,19 @@ enum HTMLChrome {
         }
         if k > start { word(start..<k) }
         return verdict
+    }
+
+    private static func wordVerdict(_ w: String) -> Verdict {
+        strongWords.contains(w) ? .strong : (weakWords.contains(w) ? .weak : .none)
+    }
+
+    /// A chrome word glued to one of `compoundTails` ("commenthead" -> "comment" + "head").
+    private static func compoundVerdict(_ lower: [UInt8]) -> Verdict {
+        for tail in compoundTails where lower.count >= tail.count + 2 && lower.suffix(tail.count).elementsEqual(tail) {
+            let verdict = wordVerdict(String(decoding: lower.dropLast(tail.count), as: UTF8.self))
+            if verdict != .none { return verdict }
+        }
+        return .none
     }
 
     /// `display:none` or `visibility:hidden` in an inline style, spaces ignored.

@@ -23,10 +23,21 @@ struct HTMLPage {
         Self.dropNameOnlyBylines(&blocks, authors: metadata.authors)
         let description = stated.first(["og:description", "description", "twitter:description"])
         if let dek = Self.takeDek(&blocks, doc: doc, description: description) { metadata.dek = dek }
+        if let kicker = Self.markedKicker(doc, finder: finder) {
+            metadata.kicker = kicker
+            Self.dropKickerLine(&blocks, kicker: kicker)
+        }
         captions = emitter.captions
         articleLines = blocks.filter { $0.kind == .text && !$0.linkOnly }.count
         linkOnlyLines = blocks.filter { $0.kind == .text && $0.linkOnly }.count + emitter.skippedLinkBoxes
-        text = blocks.map(\.text).joined(separator: "\n\n")
+        var lines = blocks.map(\.text)
+        // Without a stated site name the text rules name the outlet from its rights line, as on a copied
+        // page. It goes first, not last: after the body it would start an appeal tail and could pull a
+        // short closing line out of the article with it; above the headline it is one more chrome line.
+        if metadata.publisher == nil, let signature = Self.signatureLine(doc, finder: finder) {
+            lines.insert(signature, at: 0)
+        }
+        text = lines.joined(separator: "\n\n")
     }
 
     static let dekWords: Set<String> = [

@@ -55,7 +55,9 @@ struct PersonIndex {
     }
 
     private mutating func add(_ tokens: [String]) {
-        guard let last = tokens.last, !Self.notPeople.contains(last.lowercased()) else { return }
+        // Organisations are named like people ("Marine Association said"), but a pronoun never points at one.
+        guard let last = tokens.last, !Self.notPeople.contains(last.lowercased()),
+              !SpeechWords.institutions.contains(last.lowercased()) else { return }
         if people[last] == nil { people[last] = tokens }
     }
 
@@ -83,9 +85,12 @@ struct PersonIndex {
                    SpeechWords.verbs.contains(tokens[next].lower), run.count >= 2 || !sentenceStart {
                     add(run.map(\.core))
                 }
-                // Apposition: "Anne Holroyd, who …", "…, Richard Hale, said …", "Tom Aldridge, the director".
+                // Apposition: "Anne Holroyd, who …", "…, Richard Hale, said …", "Tom Aldridge, the director",
+                // "Tom Bellisario, president of the … Association": a role after the comma makes the run a person.
                 if run.count >= 2, run.count <= 3, run.last!.breakAfter, !run.last!.endsSentence, next < tokens.count,
-                   ["who", "a", "an", "the", "said", "says", "told"].contains(tokens[next].lower) {
+                   ["who", "a", "an", "the", "said", "says", "told"].contains(tokens[next].lower)
+                    || Self.isRole(tokens[next]),
+                   !Self.isAffiliation(tokens, from: k, run) {
                     add(run.map(\.core))
                 }
                 k += max(1, run.count)
@@ -93,6 +98,28 @@ struct PersonIndex {
             }
             k += 1
         }
+    }
+
+    /// Words after which a capitalised run is the object of someone's role, not a person: "president of
+    /// the Marine Association", "head of planning at Millpond Lido", "a spokesperson for Harbour Trust".
+    static let affiliationWords: Set<String> = ["of", "at", "for", "from"]
+
+    /// Whether the run starting at token `start` names where someone works rather than someone: it ends
+    /// in an institution noun, or "the" or a word of affiliation ("of", "at", "of the") comes right before
+    /// it. People are not written "the Jane Doe"; the role set off after a name ends in such a run. A title
+    /// at the run's head makes it a person's after all ("the office of Finance Minister Jane Doe").
+    static func isAffiliation(_ tokens: [WordToken], from start: Int, _ run: [WordToken]) -> Bool {
+        if SpeechWords.namesInstitution(run) { return true }
+        guard start > 0, !tokens[start - 1].breakAfter, run.first?.start == tokens[start].start else { return false }
+        let before = tokens[start - 1].lower
+        return before == "the" || affiliationWords.contains(before)
+    }
+
+    /// A lowercase role noun that opens an apposition: "president", "head", "spokesperson".
+    static func isRole(_ t: WordToken) -> Bool {
+        guard !t.isCapitalized else { return false }
+        let bare = t.lower.trimmingPeriods
+        return SpeechWords.personTitles.contains(bare) || SpeechWords.roleNouns.contains(bare)
     }
 
     /// Capitalised words from `start`, stopping after punctuation; titles at its head are skipped.

@@ -58,6 +58,16 @@ extension QuoteExtractor {
         guard tokens[first].isCapitalized else { return nil }
         while first > 0, tokens[first - 1].isCapitalized, !tokens[first - 1].breakAfter, v - first < 4 { first -= 1 }
         let run = PersonIndex.nameRun(tokens, from: first)
+        // "…,” Jane Doe, head of planning at the Port Authority, said": the organisation closes the role
+        // set off after the speaker's name, which opens the clause.
+        if first > 0, tokens[0].isCapitalized, PersonIndex.isAffiliation(tokens, from: first, run) {
+            let subject = PersonIndex.nameRun(tokens, from: 0)
+            if let end = subject.last, end.breakAfter, !end.endsSentence, !SpeechWords.namesInstitution(subject),
+               let after = tokens.firstIndex(where: { $0.start == end.start }).map({ $0 + 1 }), after < v,
+               PersonIndex.isRole(tokens[after]) {
+                return .name(subject.map(\.core).joined(separator: " "))
+            }
+        }
         return run.isEmpty ? nil : .name(run.map(\.core).joined(separator: " "))
     }
 
@@ -127,7 +137,10 @@ extension QuoteExtractor {
                 let length = max(1, run.count)
                 let raw = Array(tokens[k..<min(tokens.count, k + length)])
                 if !run.isEmpty {
-                    let score = (run.count >= 2 ? 2 : 0) + (raw.last!.breakAfter ? 1 : 0)
+                    // An organisation in the role that follows the name ("said Jane Doe, head of planning at
+                    // the Port Authority") is where the speaker works: any person's name beats it.
+                    let score = PersonIndex.isAffiliation(tokens, from: k, run)
+                        ? -1 : (run.count >= 2 ? 2 : 0) + (raw.last!.breakAfter ? 1 : 0)
                     if best == nil || score > best!.score { best = (score, run) }
                 }
                 k += length

@@ -56,4 +56,30 @@ enum SpeechWords {
         "economist", "researcher", "historian", "editor", "correspondent", "attorney", "counterpart", "aide",
     ]
     static let nameParticles: Set<String> = ["de", "da", "del", "di", "van", "von", "der", "bin", "ibn", "al", "el", "le", "la"]
+    /// Role nouns that set a person's apposition off after the name ("Tom Aldridge, president of …",
+    /// "Jane Doe, head of planning at …"), besides `personTitles`.
+    static let roleNouns: Set<String> = [
+        "head", "chair", "owner", "manager", "member", "coordinator", "organiser", "organizer", "co-founder",
+        "cofounder", "partner", "principal", "treasurer", "superintendent", "commissioner", "councillor", "councilor",
+        "lecturer", "engineer", "consultant", "scientist", "resident", "vice-president", "vice-chair", "deputy",
+        "executive", "officer", "curator", "campaigner", "coach", "skipper", "farmer", "teacher", "nurse", "doctor",
+    ]
+    /// The nouns organisations are named with. A capitalised run that ends in one ("the Fremantle Fishing &
+    /// Marine Association", "Port Authority") names a body, not a person: it can speak for itself ("the
+    /// Port Authority said"), but "he" or "she" never refers to it, and in "said Jane Doe, head of planning at
+    /// the Port Authority" the speaker is the person.
+    static let institutions: Set<String> = [
+        "association", "authority", "agency", "company", "corporation", "council", "committee", "commission",
+        "board", "bank", "group", "institute", "institution", "foundation", "trust", "society", "federation",
+        "union", "university", "college", "school", "hospital", "museum", "library", "party", "club", "league",
+        "alliance", "coalition", "network", "service", "services", "department", "ministry", "office", "bureau",
+        "centre", "center", "fund", "partnership", "cooperative", "co-operative", "inc", "ltd", "llc", "plc",
+        "assembly", "parliament", "court", "tribunal", "police", "force", "administration", "directorate",
+    ]
+
+    /// Whether the capitalised run ends in one of `institutions`.
+    static func namesInstitution(_ run: [WordToken]) -> Bool {
+        guard let last = run.last else { return false }
+        return institutions.contains(last.lower.trimmingPeriods)
+    }
 }

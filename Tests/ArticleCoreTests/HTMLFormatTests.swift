@@ -358,4 +358,132 @@ import Testing
         #expect(doc.nodes.count == 60_003)
         #expect(HTMLPage(html: html).text.contains(TestInput.prose(1)))
     }
+
+    // MARK: - Boxes around the article that the chrome rules must name
+
+    /// A column page with `body` inside `<article>`, after a headline and before `tail`, without site name.
+    static func column(_ inside: String, tail: String = "", head: String = "") -> String {
+        """
+        <html><head><title>Bus lanes on the ring road are working, so keep them</title>\(head)</head><body><main><article>
+        <h1>Bus lanes on the ring road are working, so keep them</h1>
+        <p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p>\(inside)<p>\(TestInput.prose(3))</p>
+        </article>\(tail)</main></body></html>
+        """
+    }
+
+    static let columnBody = (1...3).map(TestInput.prose)
+
+    @Test func commentPromptAfterTheArticleIsNotInTheBody() throws {
+        // Older templates glue the box's part to the word: "commenthead", "commentnote".
+        let a = try page(Self.column("""
+        <div class="storyfoot"><div class="commenthead">Have your say on this story</div>
+        <div class="commentnote">Readers must register before they can post. <a href="/join">Join here</a> or <a href="/in">sign in</a>.</div></div>
+        """))
+        #expect(a.paragraphs == Self.columnBody)
+        let bytes = Array("commenthead commentary-lead newsletterWrapper".utf8)
+        #expect(HTMLChrome.wordsVerdict(bytes, 0..<11) == .strong)
+        #expect(HTMLChrome.wordsVerdict(bytes, 12..<27) == .none)
+        #expect(HTMLChrome.wordsVerdict(bytes, 28..<bytes.count) == .strong)
+    }
+
+    @Test func newsletterPromoNamedOnlyInATestHookIsNotInTheBody() throws {
+        let a = try page(Self.column("""
+        <div data-testid="PromoBox" class="body__element__x1Y2"><p>Get our weekly briefing on regional markets and companies. <a href="/nl">Sign up here.</a></p></div>
+        """))
+        #expect(a.paragraphs == Self.columnBody)
+    }
+
+    @Test func authorBioAtTheEndOfAColumnIsNotInTheBody() throws {
+        let a = try page(Self.column("""
+        <p class="contributor-bio"><em>Jane Roe is a housing researcher and writes about cities every month</em></p>
+        """))
+        #expect(a.paragraphs == Self.columnBody)
+    }
+
+    @Test func lettersAppealInACallToActionBoxIsNotInTheBody() throws {
+        let a = try page(Self.column("""
+        <div class="letters-cta"><p>Have something to say about this piece? Send us a reply of up to 250 words and we may print it. <a href="/letters">Write to us</a></p></div>
+        """))
+        #expect(a.paragraphs == Self.columnBody)
+    }
+
+    // MARK: - Section labels
+
+    /// A story whose headline has `label` (markup) right above it, and `after` right below it.
+    static func labelled(_ label: String, after: String = "") -> String {
+        """
+        <html><head><meta property="og:site_name" content="Ridge Post"></head><body>
+        <nav class="breadcrumbs"><a href="/">Home</a> <a href="/city">City</a></nav>
+        <article><header>\(label)<h1>Bus lanes on the ring road are working, so keep them</h1>\(after)</header>
+        <p>\(TestInput.prose(1))</p><p>\(TestInput.prose(2))</p><p>\(TestInput.prose(3))</p></article></body></html>
+        """
+    }
+
+    @Test func sectionLabelInItsOwnLinkBoxAboveTheHeadlineIsTheKicker() throws {
+        // One link alone in a box is a teaser card's shape; named as a label, it is the kicker.
+        for markup in [
+            #"<div class="kicker"><a href="/opinion">Opinion</a></div>"#,
+            #"<div class="article-meta"><span class="articleEyebrow"><a href="/city">City transport</a></span></div>"#,
+            #"<span data-testid="Label"><a href="/city/">City transport</a></span>"#,
+            #"<p itemprop="articleSection">Opinion</p>"#,
+        ] {
+            let a = try page(Self.labelled(markup))
+            #expect(a.kicker == (markup.contains("Opinion") ? "Opinion" : "City transport"), "\(markup)")
+            #expect(a.paragraphs == Self.columnBody, "\(markup)")
+        }
+    }
+
+    @Test func navigationAboveTheHeadlineIsNoKicker() throws {
+        for markup in [
+            // A list of sections is a menu, however it is named.
+            #"<ul class="category-list"><li><a href="/a">City</a></li><li><a href="/b">Sport</a></li></ul>"#,
+            // A breadcrumb trail is navigation; the README's convention keeps it out of the kicker.
+            #"<div class="breadcrumb"><a href="/">Home</a> › <a href="/city">City</a></div>"#,
+            // A byline or a date in a box named "section" is neither.
+            #"<div class="meta-section">By Jane Roe</div>"#,
+            #"<div class="label">12 March 2024</div>"#,
+            // Not the last text before the headline: a standfirst above it sits between.
+            #"<div class="kicker">Opinion</div><p>A longer line above the headline that is not a label at all</p>"#,
+        ] {
+            #expect(try page(Self.labelled(markup)).kicker == nil, "\(markup)")
+        }
+        // A label after the headline is not the kicker either.
+        #expect(try page(Self.labelled("", after: #"<div class="kicker"><a href="/o">Opinion</a></div>"#)).kicker == nil)
+    }
+
+    // MARK: - Publisher from the footer
+
+    @Test func copyrightFooterNamesThePublisherWhenTheMarkupDoesNot() throws {
+        let footer = """
+        <table><tr><td class="footer"><a href="/about/">About</a> | <a href="/terms/">Terms</a><br>
+        Copyright &copy; 2019 Dunmore Valley Echo. All rights reserved.<br>Site by Lantern Web Design</td></tr></table>
+        """
+        let a = try page(Self.column("", tail: footer))
+        #expect(a.publisher == "Dunmore Valley Echo")
+        #expect(a.paragraphs == Self.columnBody)
+        #expect(a.removed.contains("Copyright \u{A9} 2019 Dunmore Valley Echo. All rights reserved."))
+        // What the markup states wins, and so does the folder the file came from, as for a copied page.
+        #expect(try page(Self.column("", tail: footer, head: #"<meta property="og:site_name" content="The Echo">"#)).publisher == "The Echo")
+        #expect(try TestInput.article(Self.column("", tail: footer), path: "inbox/p.html", hint: "Valley Weekly").publisher == "Valley Weekly")
+        // A notice inside the article belongs to what the story quotes or shows, not to the site.
+        let credit = #"<figure><img src="a.jpg"><figcaption>The ring road at dawn. &copy; Morrow Photo Agency</figcaption></figure>"#
+        #expect(try page(Self.column(credit)).publisher == nil)
+    }
+
+    // MARK: - Speakers with a long role
+
+    @Test func speakerIsThePersonNotTheOrganisationInTheRoleAfterTheName() throws {
+        let a = try page(Self.column("""
+        <p>Martha Quill, chief executive of the Riverside Housing Trust, said the scheme was overdue.</p>
+        <p>&ldquo;It has taken far too long for anyone in the town hall to listen to us,&rdquo; she said.</p>
+        <p>&ldquo;We will not open the new platforms until the autumn at the earliest,&rdquo; said planning chief Ian Doe of the Port Authority.</p>
+        <p>&ldquo;The work on the northern quay is the most urgent part of the plan,&rdquo; Karen Lutz, director of works at the Harbour Authority, said.</p>
+        <p>&ldquo;It is a good day for the harbour and for everyone who works on it,&rdquo; the Harbour Authority said.</p>
+        <p>Ruth Kellaway, chair of the Friends of Millpond Lido, said the group had raised the money in two years.</p>
+        <p>&ldquo;We never stopped believing the pool would open again,&rdquo; she said.</p>
+        """))
+        // The organisation need not be named like one: what follows "of", "at" or "the" in a role is where
+        // the speaker works.
+        #expect(a.quotes.map(\.speaker) == ["Martha Quill", "Ian Doe", "Karen Lutz", "the Harbour Authority", "Ruth Kellaway"])
+    }
 }
