@@ -35,7 +35,7 @@ public enum MinHash {
     /// A body of fewer than five words is one shingle of all its words; an empty body has none.
     public static func shingleHashes(_ paragraphs: [String]) -> [UInt64] {
         // Paragraph breaks are not word boundaries that matter: re-wrapped copies join or split them.
-        let words = paragraphs.flatMap { tokens($0) }.map { StableHash.fnv1a($0.utf8) }
+        let words = wordHashes(paragraphs)
         guard !words.isEmpty else { return [] }
         let width = min(shingleWidth, words.count)
         var seen = Set<UInt64>()
@@ -51,6 +51,70 @@ public enum MinHash {
             if seen.insert(hash).inserted { out.append(hash) }
         }
         return out
+    }
+
+    /// `tokens(p).map { fnv1a($0.utf8) }` for every paragraph, without a `String` per word: ASCII words are
+    /// lowercased and hashed byte by byte as they are scanned. A word with any other letter takes the
+    /// `tokens` path (`lowercased()` is Unicode's full mapping), so the hashes stay the stored ones.
+    static func wordHashes(_ paragraphs: [String]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count } / 5)
+        for paragraph in paragraphs {
+            var paragraph = paragraph
+            paragraph.withUTF8 { appendWordHashes($0, to: &out) }
+        }
+        return out
+    }
+
+    private static func appendWordHashes(_ b: UnsafeBufferPointer<UInt8>, to out: inout [UInt64]) {
+        var hash = StableHash.offsetBasis
+        var start = -1          // first byte of the word being scanned, -1 between words
+        var ascii = true
+        func finish(_ end: Int) {
+            if ascii {
+                out.append(hash)
+            } else {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+                out.append(StableHash.fnv1a(word.lowercased().utf8))
+            }
+            start = -1
+        }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                let lower = c | 0x20
+                if (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    if start < 0 { start = i; hash = StableHash.offsetBasis; ascii = true }
+                    hash = StableHash.mix(hash, c >= 0x41 && c <= 0x5A ? lower : c)
+                } else if start >= 0 {
+                    finish(i)
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decodeScalar(b, at: i)
+            if TextFold.isWordScalar(scalar) || (start >= 0 && scalar.properties.generalCategory == .nonspacingMark) {
+                if start < 0 { start = i }
+                ascii = false
+            } else if start >= 0 {
+                finish(i)
+            }
+            i += length
+        }
+        if start >= 0 { finish(b.count) }
+    }
+
+    /// The scalar at `i` of valid UTF-8 (a `String`'s storage) and its length in bytes.
+    @inline(__always)
+    private static func decodeScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let c = UInt32(b[i])
+        if c < 0xE0 { return (Unicode.Scalar((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))!, 2) }
+        if c < 0xF0 {
+            return (Unicode.Scalar((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)) ?? "\u{FFFD}", 3)
+        }
+        let value = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
 
     /// The shingle set as stored in `articles.shingles`: low 32 bits, distinct, ascending.

@@ -32,8 +32,10 @@ public final class ArticleStore {
     /// PostgreSQL decides what it is (`articled.record_article`): the very same file again (`unchanged`),
     /// a known body (`duplicate`: one more sighting), or a new body (`ingested`), which joins the cluster
     /// of an earlier near duplicate or of an earlier article under the same URL (a revision).
-    public func record(_ article: Article, file: FileIdentity, line: Int = 0) throws -> RecordOutcome {
-        let signature = article.nearDuplicateSignature
+    /// `signature` is `article.nearDuplicateSignature`, when the caller has it already.
+    public func record(_ article: Article, signature: NearDuplicateSignature? = nil, file: FileIdentity,
+                       line: Int = 0) throws -> RecordOutcome {
+        let signature = signature ?? article.nearDuplicateSignature
         let params: [String?] = [
             file.fileName, file.path, file.sha256, String(file.size), String(line),
             article.format.rawValue, article.contentHash, String(Int64(bitPattern: article.simhash)),

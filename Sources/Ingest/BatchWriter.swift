@@ -47,7 +47,7 @@ public struct BatchWriter {
         for item in file.items {
             switch item.result {
             case .success(let article):
-                let outcome = try store.record(article, file: file.identity, line: item.line)
+                let outcome = try store.record(article, signature: item.signature, file: file.identity, line: item.line)
                 if let id = outcome.articleID { report.articleIDs.append(id) }
                 switch outcome {
                 case .ingested(let id):

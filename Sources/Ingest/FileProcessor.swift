@@ -15,17 +15,19 @@ public struct FileProcessor: Sendable {
                                     sha256: SHA256.hex(bytes), size: Int64(bytes.count))
         let results = normalizer.normalize(bytes, sourcePath: relativePath, publisherHint: Self.publisherHint(relativePath))
         let multi = results.count > 1 || InputFormat.isLineDelimited(relativePath)
-        var items: [(line: Int, result: Result<Article, NormalizeError>)] = []
+        var items: [(line: Int, result: Result<Article, NormalizeError>, signature: NearDuplicateSignature?)] = []
         items.reserveCapacity(results.count)
         for (index, result) in results.enumerated() {
             var line = 0
+            var signature: NearDuplicateSignature?
+            if case .success(let article) = result { signature = article.nearDuplicateSignature }
             if multi {
                 switch result {
                 case .failure(let error): line = error.line ?? index + 1
                 case .success: line = index + 1
                 }
             }
-            items.append((line, result))
+            items.append((line, result, signature))
         }
         if !multi, results.count == 1, case let .failure(error) = results[0] {
             return PreparedFile(identity: identity, items: [], fileError: error.description)

@@ -4,14 +4,15 @@ import ArticleStore
 /// One input file after reading and normalizing, ready to be written in a batch.
 public struct PreparedFile: Sendable {
     public var identity: FileIdentity
-    /// Per article: `line` is the NDJSON line (0 for whole-file formats).
-    public var items: [(line: Int, result: Result<Article, NormalizeError>)]
+    /// Per article: `line` is the NDJSON line (0 for whole-file formats). `signature` is the article's
+    /// near-duplicate signature, computed here, on the cores that normalize, rather than by the one writer.
+    public var items: [(line: Int, result: Result<Article, NormalizeError>, signature: NearDuplicateSignature?)]
     /// Set when the whole file is unusable (unreadable, binary, empty, …); `items` is then empty.
     public var fileError: String?
     /// Time spent reading and normalizing, in nanoseconds, for the per-file log line.
     public var preparedNanoseconds: UInt64 = 0
 
-    public init(identity: FileIdentity, items: [(line: Int, result: Result<Article, NormalizeError>)], fileError: String? = nil) {
+    public init(identity: FileIdentity, items: [(line: Int, result: Result<Article, NormalizeError>, signature: NearDuplicateSignature?)], fileError: String? = nil) {
         self.identity = identity
         self.items = items
         self.fileError = fileError

@@ -39,6 +39,22 @@ import Testing
         #expect(empty.shingles.isEmpty && empty.bands.isEmpty)
     }
 
+    @Test func wordHashesAreTheHashesOfTheTokensInEveryScript() {
+        let texts = [
+            Self.prose.joined(separator: " "),
+            "\u{201C}It\u{2019}s OVER \u{2014} now,\u{201D} she said. U.S. 1,200 Zürich café ÉCOLE Ærø",
+            "Президент ЗАЯВИЛ, что «переговоры» продолжатся; Київ і Львів — ЄС",
+            "Cafe\u{0301} nai\u{0308}ve \u{0301}lonely-mark 東京都 ١٢٣ عربي שָׁלוֹם İstanbul ǅemal ß STRASSE",
+            "emoji 👍🏽 between words, tabs\tand\nnewlines, x²+y³, ½ and Ⅻ",
+            "", "   ", "a",
+        ]
+        for text in texts {
+            let reference = MinHash.tokens(text).map { StableHash.fnv1a($0.utf8) }
+            #expect(MinHash.wordHashes([text]) == reference, "\(text)")
+        }
+        #expect(MinHash.wordHashes(texts) == texts.flatMap { MinHash.tokens($0) }.map { StableHash.fnv1a($0.utf8) })
+    }
+
     /// Pinned: these values are stored in databases; a change here silently breaks matching against old rows.
     @Test func valuesAreStableAcrossProcessesAndReleases() {
         let signature = MinHash.signature(["The quick brown fox jumps over the lazy dog."])
