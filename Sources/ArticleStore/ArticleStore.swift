@@ -6,7 +6,7 @@ import Logging
 /// Owns one connection; not `Sendable`. Callers group calls into transactions with `transaction`.
 public final class ArticleStore {
     public let connection: PQConnection
-    private let logger: Logger
+    let logger: Logger
 
     public init(conninfo: String, logger: Logger = Logger(label: "articled.store")) throws(PQError) {
         self.connection = try PQConnection(conninfo)
@@ -34,42 +34,16 @@ public final class ArticleStore {
     /// of an earlier near duplicate or of an earlier article under the same URL (a revision).
     /// `signature` is `article.nearDuplicateSignature`, when the caller has it already.
     public func record(_ article: Article, signature: NearDuplicateSignature? = nil, file: FileIdentity,
-                       line: Int = 0) throws -> RecordOutcome {
-        let signature = signature ?? article.nearDuplicateSignature
-        let params: [String?] = [
-            file.fileName, file.path, file.sha256, String(file.size), String(line),
-            article.format.rawValue, article.contentHash, String(Int64(bitPattern: article.simhash)),
-            article.title, article.kicker, article.dek, PQArray.literal(article.authors),
-            article.publisher, article.url, article.dateline, article.publishedAt,
-            article.publishedAtSource?.rawValue, article.language, article.body, String(article.wordCount),
-            PQArray.literal(article.removed),
-            PQArray.literal(article.captions.map(\.text)), PQArray.literal(article.captions.map(\.credit)),
-            PQArray.literal(article.quotes.map(\.text)), PQArray.literal(article.quotes.map(\.speaker)),
-            PQArray.literal(signature.shingles.map(Int.init)), PQArray.literal(signature.bands.map(Int.init)),
-        ]
-        let result = try connection.execute(Self.recordArticleSQL, params)
-        let articleID = try result.int(0, 1)
-        if let articleID {
-            let cluster = try result.int(0, 2) ?? articleID
-            let kind = try result.string(0, 3) ?? ""
-            logger.debug("recorded article", metadata: [
-                "article.id": "\(articleID)", "article.cluster": "\(cluster)", "article.match": "\(kind)",
-            ])
-        }
-        switch try result.string(0, 0) {
-        case "ingested"?: return .ingested(articleID: articleID ?? 0)
-        case "duplicate"?: return .duplicate(articleID: articleID ?? 0)
-        default: return .unchanged(articleID: articleID)
-        }
+                       line: Int = 0, learnLines: Bool = false) throws -> RecordOutcome {
+        let statement = Self.recordStatement(article, signature: signature, file: file, line: line, learnLines: learnLines)
+        return try recordOutcome(connection.execute(statement.sql, statement.parameters))
     }
 
     /// Records that `file` (or one of its NDJSON lines) could not be ingested. False when it was recorded before.
     @discardableResult
     public func recordRejection(file: FileIdentity, line: Int = 0, reason: String) throws -> Bool {
-        let result = try connection.execute(
-            "SELECT articled.record_rejection($1, $2, $3, $4::bigint, $5::integer, $6)",
-            [file.fileName, file.path, file.sha256, String(file.size), String(line), reason])
-        return try result.bool(0, 0) ?? false
+        let statement = Self.rejectionStatement(file: file, line: line, reason: reason)
+        return try connection.execute(statement.sql, statement.parameters).bool(0, 0) ?? false
     }
 
     /// Fills the search vectors of up to `limit` articles; returns how many it filled.
@@ -97,13 +71,6 @@ public final class ArticleStore {
             return rows.rowCount
         }
     }
-
-    static let recordArticleSQL = """
-        SELECT outcome, article, cluster, kind FROM articled.record_article(
-            $1, $2, $3, $4::bigint, $5::integer, $6, $7, $8::bigint, $9, $10, $11, $12::text[], $13, $14, $15,
-            $16::timestamptz, $17, $18, $19, $20::integer, $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
-            $26::integer[], $27::bigint[])
-        """
 }
 
 extension ArticleStore {

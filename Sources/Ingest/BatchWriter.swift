@@ -5,67 +5,95 @@ import Logging
 /// Writes prepared files to the store, one transaction per batch.
 ///
 /// Either the whole batch commits or none of it does; callers move files only after `write` returns.
+/// The batch's statements (one per article or rejection) go through one libpq pipeline: PostgreSQL goes
+/// from one to the next without waiting for a round trip each.
 public struct BatchWriter {
     /// Count new articles' lines towards their publisher's learned boilerplate.
     public var learnBoilerplate: Bool
-    /// Asked before each file; once true the transaction rolls back with `BatchAbandoned`.
+    /// Asked before each pipeline window is sent; once true the transaction rolls back with `BatchAbandoned`.
     ///
     /// A server-side cancel alone is not enough to end a batch: it only stops the statement running at that
     /// moment, and one that lands between two statements is ignored, so the batch would carry on to the end.
     public var shouldAbandon: @Sendable () -> Bool
+    /// Statements per pipeline window: how often `shouldAbandon` is asked.
+    public var window: Int
 
-    public init(learnBoilerplate: Bool = true, shouldAbandon: @escaping @Sendable () -> Bool = { false }) {
+    public init(learnBoilerplate: Bool = true, window: Int = 64, shouldAbandon: @escaping @Sendable () -> Bool = { false }) {
         self.learnBoilerplate = learnBoilerplate
+        self.window = window
         self.shouldAbandon = shouldAbandon
     }
 
-    public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
-        try store.transaction {
-            try batch.map { file in
-                if shouldAbandon() { throw BatchAbandoned(filesLeft: batch.count) }
-                return try write(file, to: store)
-            }
-        }
+    /// What each statement of the pipeline is for.
+    private enum Step {
+        case article(file: Int)
+        case rejectedLine(file: Int, reason: String)
+        case rejectedFile
     }
 
-    private func write(_ file: PreparedFile, to store: ArticleStore) throws -> FileReport {
-        var report = FileReport(identity: file.identity, status: .rejected, articleIDs: [])
-        if let reason = file.rejectionReason {
-            if file.items.isEmpty {
-                try store.recordRejection(file: file.identity, line: 0, reason: reason)
-            } else {
+    public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
+        var reports = batch.map { FileReport(identity: $0.identity, status: .rejected, articleIDs: []) }
+        var statements: [PQConnection.Statement] = []
+        var steps: [Step] = []
+        for (index, file) in batch.enumerated() {
+            if let reason = file.rejectionReason {
+                reports[index].reason = reason
+                if file.items.isEmpty {
+                    statements.append(ArticleStore.rejectionStatement(file: file.identity, reason: reason))
+                    steps.append(.rejectedFile)
+                }
                 for item in file.items {
                     if case let .failure(error) = item.result {
-                        try store.recordRejection(file: file.identity, line: item.line, reason: error.description)
+                        statements.append(ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description))
+                        steps.append(.rejectedFile)
                     }
                 }
+                continue
             }
-            report.reason = reason
-            return report
-        }
-        var firstFailure: String?
-        for item in file.items {
-            switch item.result {
-            case .success(let article):
-                let outcome = try store.record(article, signature: item.signature, file: file.identity, line: item.line)
-                if let id = outcome.articleID { report.articleIDs.append(id) }
-                switch outcome {
-                case .ingested(let id):
-                    report.ingested += 1
-                    if learnBoilerplate { try store.learnLines(of: article, articleID: id) }
-                case .duplicate: report.duplicates += 1
-                case .unchanged: report.unchanged += 1
+            for item in file.items {
+                switch item.result {
+                case .success(let article):
+                    statements.append(ArticleStore.recordStatement(article, signature: item.signature, file: file.identity,
+                                                                   line: item.line, learnLines: learnBoilerplate))
+                    steps.append(.article(file: index))
+                case .failure(let error):
+                    statements.append(ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description))
+                    steps.append(.rejectedLine(file: index, reason: error.description))
                 }
-            case .failure(let error):
-                try store.recordRejection(file: file.identity, line: item.line, reason: error.description)
-                report.rejectedLines += 1
-                firstFailure = firstFailure ?? error.description
             }
         }
-        report.status = report.ingested > 0 ? .ingested : report.duplicates > 0 ? .duplicate : .unchanged
-        if report.rejectedLines > 0 {
-            report.reason = "\(report.rejectedLines) line(s) rejected; first: \(firstFailure ?? "")"
+
+        let results = try store.transaction {
+            try store.connection.executePipeline(statements, window: window) {
+                if shouldAbandon() { throw BatchAbandoned(files: batch.count) }
+            }
         }
-        return report
+
+        var firstFailure: [Int: String] = [:]
+        for (step, result) in zip(steps, results) {
+            switch step {
+            case .article(let index):
+                let outcome = try store.recordOutcome(result)
+                if let id = outcome.articleID { reports[index].articleIDs.append(id) }
+                switch outcome {
+                case .ingested: reports[index].ingested += 1
+                case .duplicate: reports[index].duplicates += 1
+                case .unchanged: reports[index].unchanged += 1
+                }
+            case .rejectedLine(let index, let reason):
+                reports[index].rejectedLines += 1
+                if firstFailure[index] == nil { firstFailure[index] = reason }
+            case .rejectedFile:
+                break
+            }
+        }
+        for index in reports.indices where batch[index].rejectionReason == nil {
+            let report = reports[index]
+            reports[index].status = report.ingested > 0 ? .ingested : report.duplicates > 0 ? .duplicate : .unchanged
+            if report.rejectedLines > 0 {
+                reports[index].reason = "\(report.rejectedLines) line(s) rejected; first: \(firstFailure[index] ?? "")"
+            }
+        }
+        return reports
     }
 }
