@@ -144,6 +144,24 @@ func clusterOf(_ store: ArticleStore, _ id: Int?) throws -> (Int, String) {
         #expect(text.contains("Bitmap Index Scan on articles_minhash_bands_idx"), "\(text)")
         #expect(!text.contains("Seq Scan"), "\(text)")
         #expect(try store.connection.execute("SELECT count(*) FROM articled.near_duplicate_candidates($1::bigint[])", [bands]).int(0, 0) == 0)
+
+        // The plan the function keeps for the session (PL/pgSQL switches to a generic plan after five calls)
+        // must still go through the index: table scans stay where they were, index scans go up.
+        try store.connection.execute("RESET enable_seqscan")
+        func scans() throws -> (seq: Int, index: Int) {
+            try store.connection.execute("SELECT pg_stat_force_next_flush()")
+            try store.connection.execute("SELECT pg_stat_clear_snapshot()")
+            let row = try store.connection.execute(
+                "SELECT seq_scan, idx_scan FROM pg_stat_user_tables WHERE relid = 'articled.articles'::regclass")
+            return (try row.int(0, 0) ?? -1, try row.int(0, 1) ?? -1)
+        }
+        let before = try scans()
+        for _ in 0..<12 {
+            try store.connection.execute("SELECT count(*) FROM articled.near_duplicate_candidates($1::bigint[])", [bands])
+        }
+        let after = try scans()
+        #expect(after.seq == before.seq)
+        #expect(after.index >= before.index + 12)
     }
 
     @Test func shingleOverlapCountsWhatASetIntersectionCounts() throws {
