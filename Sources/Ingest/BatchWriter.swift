@@ -35,8 +35,10 @@ public struct BatchWriter {
         var reports = batch.map { FileReport(identity: $0.identity, status: .rejected, articleIDs: []) }
         var statements: [PQConnection.Statement] = []
         var steps: [Step] = []
+        var rejectedFiles = Set<Int>()
         for (index, file) in batch.enumerated() {
             if let reason = file.rejectionReason {
+                rejectedFiles.insert(index)
                 reports[index].reason = reason
                 if file.items.isEmpty {
                     statements.append(ArticleStore.rejectionStatement(file: file.identity, reason: reason))
@@ -87,7 +89,7 @@ public struct BatchWriter {
                 break
             }
         }
-        for index in reports.indices where batch[index].rejectionReason == nil {
+        for index in reports.indices where !rejectedFiles.contains(index) {
             let report = reports[index]
             reports[index].status = report.ingested > 0 ? .ingested : report.duplicates > 0 ? .duplicate : .unchanged
             if report.rejectedLines > 0 {

@@ -9,10 +9,7 @@ extension PQConnection {
     @discardableResult
     public func copyIn(_ sql: String, rows: some Sequence<[String?]>) throws(PQError) -> Int {
         let conn = try rawConnection()
-        guard let start = PQexec(conn, sql) else {
-            throw PQError(code: PQstatus(conn) == CONNECTION_BAD ? .connectionLost : .queryFailed,
-                          message: PQError.clean(PQerrorMessage(conn)))
-        }
+        guard let start = PQexec(conn, sql) else { throw PQError.fromConnection(conn, fallback: "") }
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let status = PQresultStatus(start)
             if status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK {

@@ -38,11 +38,7 @@ extension PQConnection {
         var inFlight: [Range<Int>] = []
         var next = 0
 
-        func lost(_ what: String) -> PQError {
-            let message = PQError.clean(PQerrorMessage(conn))
-            return PQError(code: PQstatus(conn) == CONNECTION_BAD ? .connectionLost : .queryFailed,
-                           message: message.isEmpty ? what : message)
-        }
+        func lost(_ what: String) -> PQError { PQError.fromConnection(conn, fallback: what) }
         /// Sends the next window; false when nothing more may be sent.
         func sendWindow() -> Bool {
             guard failure == nil, next < statements.count else { return false }

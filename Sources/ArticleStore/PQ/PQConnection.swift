@@ -95,12 +95,7 @@ public final class PQConnection {
     }
 
     private func check(_ result: OpaquePointer?, _ conn: OpaquePointer) throws(PQError) -> PQResult {
-        guard let result else {
-            let message = PQError.clean(PQerrorMessage(conn))
-            let lost = PQstatus(conn) == CONNECTION_BAD
-            throw PQError(code: lost ? .connectionLost : .queryFailed,
-                          message: message.isEmpty ? "no result from the server" : message)
-        }
+        guard let result else { throw PQError.fromConnection(conn, fallback: "no result from the server") }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return PQResult(owning: result)

@@ -98,6 +98,13 @@ extension PQError {
         )
     }
 
+    /// The connection's own error, when a call failed without a result: lost when the connection broke.
+    static func fromConnection(_ connection: OpaquePointer, fallback: String) -> PQError {
+        let message = clean(PQerrorMessage(connection))
+        return PQError(code: PQstatus(connection) == CONNECTION_BAD ? .connectionLost : .queryFailed,
+                       message: message.isEmpty ? fallback : message)
+    }
+
     /// libpq messages end in a newline and sometimes repeat "ERROR:  "; keep one clean line.
     static func clean(_ raw: UnsafePointer<CChar>?) -> String {
         guard let raw else { return "" }
