@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        // C glue only: the libpq headers and the link flag. Only ArticleStore imports it.
+        // C glue only: the libpq headers and the link flag. Only PQClient imports it.
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -26,11 +26,13 @@ let package = Package(
             name: "InboxWatcher",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
-        // libpq wrapper, migrations, batched upserts.
+        // The libpq wrapper: connection, results, errors, cancel, pipeline, COPY. Knows nothing of articles.
+        .target(name: "PQClient", dependencies: ["CLibPQ"]),
+        // The domain store: migrations, article upserts, status. Reaches libpq only through PQClient.
         .target(
             name: "ArticleStore",
             dependencies: [
-                "CLibPQ", "ArticleCore",
+                "PQClient", "ArticleCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Migrations"],
@@ -40,14 +42,14 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "ArticleCore", "ArticleStore", "InboxWatcher",
+                "ArticleCore", "ArticleStore", "PQClient", "InboxWatcher",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "articled",
             dependencies: [
-                "Ingest", "ArticleCore", "ArticleStore", "InboxWatcher",
+                "Ingest", "ArticleCore", "ArticleStore", "PQClient", "InboxWatcher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,7 +59,7 @@ let package = Package(
         // Measures drain rate, latency, memory and the COPY ceiling (`make bench`).
         .executableTarget(
             name: "articled-bench",
-            dependencies: ["ArticleCore", "ArticleStore", "Ingest"],
+            dependencies: ["ArticleCore", "ArticleStore", "PQClient", "Ingest"],
             path: "Sources/ArticleBench"
         ),
         // Build-time tool: turns Sources/ArticleStore/Migrations/*.sql into Swift string constants,
@@ -73,8 +75,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "TestSupport"]),
-        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "ArticleCore", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ArticleStore", "InboxWatcher", "ArticleCore", "TestSupport"]),
+        .testTarget(name: "PQClientTests", dependencies: ["PQClient", "TestSupport"]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "PQClient", "ArticleCore", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ArticleStore", "PQClient", "InboxWatcher", "ArticleCore", "TestSupport"]),
         .testTarget(name: "articledTests", dependencies: ["TestSupport"]),
     ]
 )

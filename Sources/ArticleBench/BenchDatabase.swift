@@ -1,4 +1,5 @@
 import ArticleStore
+import PQClient
 
 /// The throwaway cluster: one fresh database per phase, named after it.
 struct BenchDatabase {

@@ -1,6 +1,7 @@
 import ArticleCore
 import ArticleStore
 import Foundation
+import PQClient
 
 /// The load ceiling: articles normalized in-process (the normalizer phase's output), loaded into a
 /// fresh migrated database by one `COPY articled.articles (…) FROM STDIN` in one transaction: the columns

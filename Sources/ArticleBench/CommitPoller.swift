@@ -1,5 +1,6 @@
 import ArticleStore
 import Foundation
+import PQClient
 
 /// Watches for committed rows on its own connection and thread: every 1 ms it asks for
 /// `article_files` rows with an id above the last one seen. A row first returned by a query was

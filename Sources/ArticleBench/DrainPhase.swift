@@ -1,5 +1,6 @@
 import ArticleStore
 import Foundation
+import PQClient
 
 /// Backlog drain: N files already in the inbox, start the daemon, time until the N-th row commits.
 ///

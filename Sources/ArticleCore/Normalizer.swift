@@ -13,13 +13,12 @@ public struct Normalizer: Sendable {
         }
         let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
         let format = InputFormat(fileName: fileName) ?? .text
-        let lowerName = fileName.lowercased()
         switch format {
         case .text:
             return [decoded(bytes).flatMap { normalizeText($0, metadata: ArticleMetadata(), format: .text, sourcePath: sourcePath, hint: publisherHint) }]
         case .markdown:
             return [decoded(bytes).flatMap { normalizeMarkdown($0, sourcePath: sourcePath, hint: publisherHint) }]
-        case .json where lowerName.hasSuffix(".ndjson") || lowerName.hasSuffix(".jsonl"):
+        case .json where InputFormat.isLineDelimited(fileName):
             switch decoded(bytes, guessesCyrillic: false) {
             case .failure(let e): return [.failure(e)]
             case .success(let text): return normalizeJSONLines(text, sourcePath: sourcePath, hint: publisherHint)

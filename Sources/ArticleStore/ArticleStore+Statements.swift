@@ -1,4 +1,5 @@
 import ArticleCore
+import PQClient
 
 extension ArticleStore {
     /// The statement that records `article` as carried by `file` (see `record`), for a pipeline.
@@ -42,9 +43,9 @@ extension ArticleStore {
                 "article.id": "\(articleID)", "article.cluster": "\(cluster)", "article.match": "\(kind)",
             ])
         }
-        switch try result.string(0, 0) {
-        case "ingested"?: return .ingested(articleID: articleID ?? 0)
-        case "duplicate"?: return .duplicate(articleID: articleID ?? 0)
+        switch try result.string(0, 0).flatMap(FileStatus.init(rawValue:)) {
+        case .ingested?: return .ingested(articleID: articleID ?? 0)
+        case .duplicate?: return .duplicate(articleID: articleID ?? 0)
         default: return .unchanged(articleID: articleID)
         }
     }

@@ -1,5 +1,6 @@
 import ArticleCore
 import Logging
+import PQClient
 
 /// articled's view of PostgreSQL: record articles and rejections, report status.
 ///

@@ -32,11 +32,11 @@ public enum RecordOutcome: Sendable, Equatable {
         }
     }
 
-    public var label: String {
+    public var status: FileStatus {
         switch self {
-        case .ingested: return "ingested"
-        case .duplicate: return "duplicate"
-        case .unchanged: return "unchanged"
+        case .ingested: return .ingested
+        case .duplicate: return .duplicate
+        case .unchanged: return .unchanged
         }
     }
 }

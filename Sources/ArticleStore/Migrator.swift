@@ -1,4 +1,5 @@
 import Logging
+import PQClient
 
 /// Applies the embedded numbered migrations that the database has not seen yet.
 ///

@@ -27,4 +27,15 @@ public enum WatchMode: Sendable, Equatable {
     case inotify
     /// No inotify (NFS, SMB, some FUSE mounts): a `.rescan(.periodic)` every `interval`.
     case polling(interval: Duration)
+
+    /// The name `inbox.watch_mode` gives a polling watcher.
+    public static let pollName = "poll"
+
+    /// The mode's name in the configuration file: `inotify` or `poll`.
+    public var name: String {
+        switch self {
+        case .inotify: "inotify"
+        case .polling: Self.pollName
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArticleCore
 import ArticleStore
 import Logging
+import PQClient
 
 /// Writes prepared files to the store, one transaction per batch.
 ///
@@ -32,7 +33,7 @@ public struct BatchWriter {
     }
 
     public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
-        var reports = batch.map { FileReport(identity: $0.identity, status: .rejected, articleIDs: []) }
+        var reports = batch.map { FileReport(claim: $0.claim, status: .rejected) }
         var statements: [PQConnection.Statement] = []
         var steps: [Step] = []
         var rejectedFiles = Set<Int>()
@@ -77,13 +78,9 @@ public struct BatchWriter {
             case .article(let index):
                 let outcome = try store.recordOutcome(result)
                 if let id = outcome.articleID { reports[index].articleIDs.append(id) }
-                switch outcome {
-                case .ingested: reports[index].ingested += 1
-                case .duplicate: reports[index].duplicates += 1
-                case .unchanged: reports[index].unchanged += 1
-                }
+                reports[index].count(outcome.status)
             case .rejectedLine(let index, let reason):
-                reports[index].rejectedLines += 1
+                reports[index].count(.rejected)
                 if firstFailure[index] == nil { firstFailure[index] = reason }
             case .rejectedFile:
                 break

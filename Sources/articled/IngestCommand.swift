@@ -6,6 +6,7 @@ import Foundation
 import InboxWatcher
 import Ingest
 import Logging
+import PQClient
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct Ingest: ParsableCommand {
         while start < entries.count {
             let batch = Array(entries[start..<min(start + config.batchSize, entries.count)])
             start += batch.count
-            let prepared = Self.prepare(batch, processor: processor, maxBytes: config.maxFileBytes)
+            let prepared = Self.prepare(batch, processor: processor, maxBytes: config.maxFileBytes, workers: config.effectiveWorkers)
             let reports: [FileReport]
             do {
                 reports = try writer.write(prepared, to: store)
@@ -73,8 +74,8 @@ struct Ingest: ParsableCommand {
     }
 
     /// Reads and normalizes a batch on all cores; order is kept.
-    static func prepare(_ batch: [InputPaths.Entry], processor: FileProcessor, maxBytes: Int64) -> [PreparedFile] {
-        parallelMap(batch.count) { index in
+    static func prepare(_ batch: [InputPaths.Entry], processor: FileProcessor, maxBytes: Int64, workers: Int) -> [PreparedFile] {
+        parallelMap(batch.count, workers: workers) { index in
             let entry = batch[index]
             let files = InboxFiles(layout: InboxLayout(inbox: entry.root))
             switch processor.readAndPrepare(entry.relativePath, from: files, maxBytes: maxBytes) {

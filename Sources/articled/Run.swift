@@ -22,8 +22,9 @@ struct Run: ParsableCommand {
         if let inbox { config.inbox = URL(fileURLWithPath: inbox).standardizedFileURL.path }
         if checkConfig {
             Console.out("configuration OK")
-            Console.out("inbox \(config.inbox), processed \(config.resolvedProcessedDir), rejected \(config.resolvedRejectedDir)")
-            Console.out("database \(ConnectionString.redacted(config.databaseURL)), batch \(config.batchSize) / \(config.batchMaxWaitMilliseconds) ms, watch \(config.watchMode.rawValue)")
+            let layout = config.layout
+            Console.out("inbox \(layout.inbox), processed \(layout.processed), rejected \(layout.rejected)")
+            Console.out("database \(ConnectionString.redacted(config.databaseURL)), batch \(config.batchSize) / \(config.batchMaxWaitMilliseconds) ms, watch \(config.watchMode.name)")
             return
         }
         Console.bootstrapLogging(level: config.logLevel, format: config.logFormat)

@@ -51,7 +51,7 @@ struct Status: ParsableCommand {
 
     /// Counts what waits in the inbox and sits in processed/ and rejected/, when they exist here.
     private func inboxLines(_ config: ArticledConfig) -> [String] {
-        let layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
+        let layout = config.layout
         guard FileManager.default.fileExists(atPath: layout.inbox) else { return ["inbox:            \(layout.inbox) (not present on this host)"] }
         // One streaming pass per folder: a million waiting files are counted, never held in memory.
         func count(_ path: String, skipping excluded: [String] = []) -> Int {

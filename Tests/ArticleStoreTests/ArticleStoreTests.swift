@@ -2,6 +2,7 @@ import ArticleCore
 @testable import ArticleStore
 import Testing
 import TestSupport
+import PQClient
 
 func sampleArticle(title: String = "A title", body: [String] = ["First paragraph of the story.", "Second one."],
                    hash: String? = nil) -> Article {

@@ -3,6 +3,7 @@ import ArticleCore
 import Foundation
 import Testing
 import TestSupport
+import PQClient
 
 /// The near-duplicate lookup with 1,000,000 articles in the table. Slow (minutes) and disk-hungry (~3 GB):
 /// runs only with ARTICLED_SCALE_TEST=1.

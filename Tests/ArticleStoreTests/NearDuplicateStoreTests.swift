@@ -3,6 +3,7 @@ import ArticleCore
 import Foundation
 import Testing
 import TestSupport
+import PQClient
 
 /// An article with the given body, hashed as the normalizer would.
 func story(_ paragraphs: [String], title: String = "A headline", publisher: String? = "Wire Service",

@@ -1,24 +1,28 @@
+import Foundation
+import InboxWatcher
+
 /// Everything articled can be configured with. Defaults here are the documented defaults of
 /// `config/articled.toml`; the file, then `ARTICLED_*` environment variables, then flags override them.
 public struct ArticledConfig: Sendable, Equatable {
-    public enum Disposition: String, Sendable, CaseIterable { case move, delete, keep }
-    public enum WatchMode: String, Sendable, CaseIterable { case inotify, poll }
     public enum LogFormat: String, Sendable, CaseIterable { case text, json }
 
     /// libpq connection string or URI; empty means libpq defaults and `PG*` variables.
     public var databaseURL = ""
     public var inbox = "/var/lib/articled/inbox"
-    /// Empty: a `processed` folder beside the inbox.
+    /// Empty: a `processed` folder beside the inbox (`InboxLayout` decides where).
     public var processedDir = ""
     /// Empty: a `rejected` folder beside the inbox.
     public var rejectedDir = ""
     public var disposition = Disposition.move
+    /// The one size limit: files above it are rejected unread, and the normalizer is given the same limit.
     public var maxFileBytes: Int64 = 50 * 1024 * 1024
+    /// `inbox.watch_mode` and `inbox.poll_interval_ms` together; either key keeps the other in step.
     public var watchMode = WatchMode.inotify
     public var pollIntervalMilliseconds = 2_000
     public var rescanIntervalSeconds = 60
     public var batchSize = 200
     public var batchMaxWaitMilliseconds = 5
+    /// Threads that read and normalize files at once; 0 means one per core.
     public var workers = 0
     public var reconnectMaxSeconds = 30
     public var searchIndexBatch = 500
@@ -39,16 +43,16 @@ public struct ArticledConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// Processed folder as configured, or the default beside the inbox.
-    public var resolvedProcessedDir: String { processedDir.isEmpty ? Self.sibling(of: inbox, "processed") : processedDir }
-    public var resolvedRejectedDir: String { rejectedDir.isEmpty ? Self.sibling(of: inbox, "rejected") : rejectedDir }
+    /// The inbox and its outcome folders: those configured, else `InboxLayout`'s defaults beside the inbox.
+    public var layout: InboxLayout {
+        let defaults = InboxLayout(inbox: inbox)
+        return InboxLayout(inbox: inbox, processed: processedDir.isEmpty ? defaults.processed : processedDir,
+                           rejected: rejectedDir.isEmpty ? defaults.rejected : rejectedDir)
+    }
 
-    static func sibling(of path: String, _ name: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return name }
-        let parent = trimmed[..<slash]
-        return (parent.isEmpty ? "" : String(parent)) + "/" + name
+    /// How many files are read and normalized at once.
+    public var effectiveWorkers: Int {
+        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Every key the file may set, with its setter: one table, so unknown keys and types are caught in one place.
@@ -59,8 +63,11 @@ public struct ArticledConfig: Sendable, Equatable {
         "inbox.rejected": { $0.rejectedDir = try string($1) },
         "inbox.disposition": { $0.disposition = try choice($1) },
         "inbox.max_file_bytes": { $0.maxFileBytes = Int64(try integer($1, min: 1)) },
-        "inbox.watch_mode": { $0.watchMode = try choice($1) },
-        "inbox.poll_interval_ms": { $0.pollIntervalMilliseconds = try integer($1, min: 10) },
+        "inbox.watch_mode": { $0.watchMode = try watchModeValue($1, pollMilliseconds: $0.pollIntervalMilliseconds) },
+        "inbox.poll_interval_ms": {
+            $0.pollIntervalMilliseconds = try integer($1, min: 10)
+            if case .polling = $0.watchMode { $0.watchMode = .polling(interval: .milliseconds($0.pollIntervalMilliseconds)) }
+        },
         "inbox.rescan_interval_s": { $0.rescanIntervalSeconds = try integer($1, min: 0) },
         "ingest.batch_size": { $0.batchSize = try integer($1, min: 1, max: 10_000) },
         "ingest.batch_max_wait_ms": { $0.batchMaxWaitMilliseconds = try integer($1, min: 0, max: 60_000) },
@@ -173,6 +180,15 @@ public struct ArticledConfig: Sendable, Equatable {
             throw ConfigError(message: "\"\(text)\" is not one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
         }
         return result
+    }
+
+    private static func watchModeValue(_ value: ConfigValue, pollMilliseconds: Int) throws(ConfigError) -> WatchMode {
+        let text = try string(value)
+        switch text {
+        case WatchMode.inotify.name: return .inotify
+        case WatchMode.pollName: return .polling(interval: .milliseconds(pollMilliseconds))
+        default: throw ConfigError(message: "\"\(text)\" is not one of \"\(WatchMode.inotify.name)\", \"\(WatchMode.pollName)\"")
+        }
     }
 
     private static func logLevelValue(_ value: ConfigValue) throws(ConfigError) -> String {

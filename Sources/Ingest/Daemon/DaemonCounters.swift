@@ -1,3 +1,4 @@
+import ArticleStore
 import Foundation
 
 /// Live counters of a running daemon, for `STATUS=`, progress lines and `articled status`.
@@ -37,6 +38,17 @@ public final class DaemonCounters: @unchecked Sendable {
 }
 
 extension DaemonCounters.Snapshot {
+    /// Counts one file by its status; a deferred file is counted when it is finally written.
+    public mutating func count(_ status: FileStatus) {
+        switch status {
+        case .ingested: ingested += 1
+        case .duplicate: duplicate += 1
+        case .unchanged: unchanged += 1
+        case .rejected: rejected += 1
+        case .deferred: break
+        }
+    }
+
     /// One line for `STATUS=` and logs.
     public var summary: String {
         "ingested \(ingested), duplicate \(duplicate), unchanged \(unchanged), rejected \(rejected), "

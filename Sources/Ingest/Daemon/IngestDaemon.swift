@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import InboxWatcher
 import Logging
+import PQClient
 
 /// `articled run`: watcher → bounded queue → parallel normalization → one transaction per batch →
 /// file moves after COMMIT.
@@ -39,7 +40,7 @@ public final class IngestDaemon: @unchecked Sendable {
         self.config = config
         self.logger = logger
         self.notifier = notifier
-        layout = InboxLayout(inbox: config.inbox, processed: config.resolvedProcessedDir, rejected: config.resolvedRejectedDir)
+        layout = config.layout
         files = InboxFiles(layout: layout, logger: logger)
         processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions()))
         instance = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(config.inbox)"
@@ -108,9 +109,7 @@ public final class IngestDaemon: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         guard var store = connect(migrate: true, alreadyReportedDown: false) else { return }
-        let mode: WatchMode = config.watchMode == .poll
-            ? .polling(interval: .milliseconds(config.pollIntervalMilliseconds)) : .inotify
-        let watcher = InboxWatcher(layout: layout, mode: mode, rescanInterval: .seconds(config.rescanIntervalSeconds),
+        let watcher = InboxWatcher(layout: layout, mode: config.watchMode, rescanInterval: .seconds(config.rescanIntervalSeconds),
                                    logger: logger)
         let queue = self.queue
         try watcher.start { event in
@@ -139,9 +138,9 @@ public final class IngestDaemon: @unchecked Sendable {
 
         // Two stages overlap: while one batch is written (PostgreSQL busy on one core), the next one is
         // read and normalized on the others. `current` is normalized and waits for its transaction.
-        var current: [Prepared] = []
-        var next: PendingBatch<Prepared>?
-        while true {
+        var current: [PreparedFile] = []
+        var next: PendingBatch<PreparedFile>?
+        loop: while true {
             heartbeat.beat()
             // SIGTERM: the batch in flight has finished; take no more, even with a backlog waiting.
             if queue.isStopped { break }
@@ -164,37 +163,31 @@ public final class IngestDaemon: @unchecked Sendable {
             }
             // Whatever is waiting now starts normalizing at once; nothing is waited for here, so a lone file
             // is written without delay. Files of the current batch are not taken twice (a rescan sees them).
-            let following = take(settings, idle: 0, excluding: Set(current.map(\.path)))
+            let following = take(settings, idle: 0, excluding: Set(current.map(\.claim.path)))
             if !following.isEmpty {
                 let processor = self.processor
                 next = PendingBatch(following) { [self] in prepare($0, with: processor) }
             }
 
-            var reports: [FileReport] = []
-            do {
-                reports = try BatchWriter(shouldAbandon: { [abandonBatch] in abandonBatch.isSet }).write(current.map(\.file), to: store)
-            } catch let error as PQError where !store.connection.isOpen || error.code == .connectionLost {
+            let committer = BatchCommitter(isStopping: { [queue] in queue.isStopped },
+                                           shouldAbandon: { [abandonBatch] in abandonBatch.isSet }, logger: logger)
+            switch committer.commit(current, to: store) {
+            case .written(let reports):
+                reports.forEach(dispose)
+            case .databaseLost(let error):
                 counters.update { $0.databaseUp = false }
                 logger.error("database unreachable; files wait in the inbox", metadata: ["db.error": "\(error)"])
-                current.forEach { queue.push($0.path) }
+                current.forEach { queue.push($0.claim.path) }
                 current = []
-                guard let reconnected = connect(migrate: false, alreadyReportedDown: true) else { break }
+                guard let reconnected = connect(migrate: false, alreadyReportedDown: true) else { break loop }
                 store = reconnected
                 track(store)
                 continue
-            } catch where queue.isStopped {
+            case .abandoned(let error):
                 // Cancelled after the stop grace period: rolled back, so its files simply stay in the inbox.
                 logger.notice("batch in flight abandoned on stop; its files stay in the inbox",
                               metadata: ["db.error": "\(error)", "ingest.files": "\(current.count)"])
-                break
-            } catch {
-                // The server is up but refused the batch (a deadlock, resource limits, or one bad file):
-                // write file by file, so one file cannot hold the others back for ever.
-                logger.warning("batch failed; writing its files one by one", metadata: ["db.error": "\(error)"])
-                reports = writeOneByOne(current.map(\.file), store: store)
-            }
-            for (prepared, report) in zip(current, reports) {
-                dispose(prepared, report)
+                break loop
             }
             current = []
             counters.update { $0.batches += 1 }
@@ -252,29 +245,6 @@ public final class IngestDaemon: @unchecked Sendable {
         }
     }
 
-    /// Files whose write fails for a reason worth retrying (deadlock, lost connection, server limits) are
-    /// `deferred`: they stay in the inbox. Only a file the database rejects for its content is rejected.
-    private func writeOneByOne(_ batch: [PreparedFile], store: ArticleStore) -> [FileReport] {
-        batch.map { file in
-            if queue.isStopped {
-                return FileReport(identity: file.identity, status: .deferred, articleIDs: [], reason: "stopping")
-            }
-            do {
-                return try BatchWriter().write([file], to: store)[0]
-            } catch let error as PQError where error.isTransient || !store.connection.isOpen {
-                logger.warning("file deferred; it stays in the inbox", metadata: [
-                    "inbox.file": "\(file.identity.path)", "db.error": "\(error)"])
-                return FileReport(identity: file.identity, status: .deferred, articleIDs: [], reason: "\(error)")
-            } catch {
-                var failed = file
-                failed.items = []
-                failed.fileError = "the database refused this file: \(error)"
-                return (try? BatchWriter().write([failed], to: store)[0])
-                    ?? FileReport(identity: file.identity, status: .rejected, articleIDs: [], reason: failed.fileError)
-            }
-        }
-    }
-
     private func publish(store: ArticleStore, progress: ProgressReporter?, interval: Int) {
         guard heartbeat.shouldPublish(every: Double(interval)) else { return }
         let snapshot = counters.snapshot
@@ -284,12 +254,6 @@ public final class IngestDaemon: @unchecked Sendable {
     }
 
     // MARK: - Files
-
-    private struct Prepared {
-        var path: String
-        var file: PreparedFile
-        var started: DispatchTime
-    }
 
     /// The next batch's paths: queued arrivals first (waiting up to `idle` for one), then the backlog scan.
     private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>) -> [String] {
@@ -309,22 +273,22 @@ public final class IngestDaemon: @unchecked Sendable {
     /// Reads and normalizes on all cores. Files that vanished (another instance took them) are dropped,
     /// and so are files not yet started when a stop arrives: they stay in the inbox for the next run,
     /// so SIGTERM waits only for the files already being normalized and the commit.
-    private func prepare(_ paths: [String], with processor: FileProcessor) -> [Prepared] {
-        let maxBytes = currentConfig.maxFileBytes
+    private func prepare(_ paths: [String], with processor: FileProcessor) -> [PreparedFile] {
+        let settings = currentConfig
+        let maxBytes = settings.maxFileBytes
         let files = self.files
         let queue = self.queue
-        return parallelMap(paths.count) { index -> Prepared? in
+        return parallelMap(paths.count, workers: settings.effectiveWorkers) { index -> PreparedFile? in
             if queue.isStopped { return nil }
-            let started = DispatchTime.now()
             guard case let .prepared(file) = processor.readAndPrepare(paths[index], from: files, maxBytes: maxBytes) else {
                 return nil
             }
-            return Prepared(path: paths[index], file: file, started: started)
+            return file
         }.compactMap { $0 }
     }
 
-    private func dispose(_ prepared: Prepared, _ report: FileReport) {
-        let path = prepared.path
+    private func dispose(_ report: FileReport) {
+        let path = report.claim.path
         if report.status == .deferred {
             // Retried after the next rescan rather than at once, so a busy database gets room to breathe.
             queue.requestRescan()
@@ -335,26 +299,16 @@ public final class IngestDaemon: @unchecked Sendable {
             if report.status == .rejected {
                 outcome = try files.reject(path, reason: report.reason ?? "rejected", at: Date())
             } else {
-                switch currentConfig.disposition {
-                case .move: outcome = try files.moveToProcessed(path)
-                case .delete: outcome = try files.delete(path)
-                case .keep: kept.insert(path)
-                }
+                let disposition = currentConfig.disposition
+                outcome = try files.dispose(path, as: disposition)
+                if disposition == .keep { kept.insert(path) }
             }
         } catch {
             logger.error("file committed but could not be moved; it stays in the inbox",
                          metadata: ["inbox.file": "\(path)", "inbox.error": "\(error)"])
         }
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - prepared.started.uptimeNanoseconds) / 1e6
-        counters.update {
-            switch report.status {
-            case .ingested: $0.ingested += 1
-            case .duplicate: $0.duplicate += 1
-            case .unchanged: $0.unchanged += 1
-            case .rejected: $0.rejected += 1
-            case .deferred: break
-            }
-        }
+        let ms = report.claim.elapsedMilliseconds
+        counters.update { $0.count(report.status) }
         var metadata: Logger.Metadata = [
             "inbox.file": "\(path)", "file.status": "\(report.status.rawValue)",
             "file.ms": "\(String(format: "%.1f", ms))",

@@ -1,6 +1,7 @@
 import ArticleStore
 import Foundation
 import Logging
+import PQClient
 
 /// Fills full-text search vectors in the background, on its own connection and thread, so the
 /// expensive `to_tsvector` never sits in the ingest transaction.

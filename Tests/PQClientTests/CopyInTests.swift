@@ -1,4 +1,4 @@
-@testable import ArticleStore
+@testable import PQClient
 import Testing
 import TestSupport
 

@@ -3,6 +3,7 @@ import Ingest
 import Foundation
 import Testing
 import TestSupport
+import PQClient
 
 /// Outages, reloads and neighbours: the daemon keeps its promises when the world around it changes.
 @Suite struct DaemonResilienceTests {
