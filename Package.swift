@@ -19,8 +19,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // Pure domain: bytes in, normalized article out. Depends on nothing of ours.
-        .target(name: "ArticleCore"),
+        // Text decoding: BOMs, UTF-16/32, single-byte code pages, mending, folding, byte search. Depends on nothing.
+        .target(name: "TextKit"),
+        // HTML reading: tokenizer, tree builder, entities, charset sniffing. Depends only on TextKit.
+        .target(name: "HTMLKit", dependencies: ["TextKit"]),
+        // Pure domain: bytes in, normalized article out. Depends on nothing of ours but the two text targets.
+        .target(name: "ArticleCore", dependencies: ["TextKit", "HTMLKit"]),
         // inotify + DispatchSource watcher, backlog scanning, file disposition.
         .target(
             name: "InboxWatcher",
@@ -71,7 +75,9 @@ let package = Package(
 
         // Test support: a throwaway PostgreSQL cluster started on demand, and helpers for temp folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
+        .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
+        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit", "TextKit"]),
+        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore", "TextKit", "HTMLKit"]),
         .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "TestSupport"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "ArticleCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ArticleStore", "InboxWatcher", "ArticleCore", "TestSupport"]),
