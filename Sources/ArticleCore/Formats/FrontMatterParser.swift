@@ -1,9 +1,11 @@
 import Foundation
 import TextKit
+import Yams
 
-/// The YAML subset Markdown front matter uses in practice: `key: value` scalars, quoted strings, inline
-/// `[a, b]` lists and `- item` block lists. Nested mappings under keys articled does not read are skipped.
-/// Anything else is an error naming the line, since silently misreading metadata would be worse.
+/// Markdown front matter: the YAML between a first `---` line and the next `---` (or `...`) line, read by
+/// Yams. Top-level scalars and lists of scalars are kept as written (no dates or numbers guessed from
+/// them); nested mappings under keys articled does not read are skipped. A YAML error names its line
+/// in the file, since silently misreading metadata would be worse.
 enum FrontMatterParser {
     enum Value: Equatable {
         case scalar(String)
@@ -27,130 +29,75 @@ enum FrontMatterParser {
             return .failure(.invalidFrontMatter("front matter opened with --- is never closed with ---", line: 1))
         }
         var fm = FrontMatter(body: lines[(close + 1)...].joined(separator: "\n"), lineCount: close + 1)
-        var openKey: (name: String, line: Int, items: [String], nested: Bool)?
-        func closeOpenKey() {
-            if let k = openKey, !k.nested { fm.fields[k.name] = (k.items.isEmpty ? .scalar("") : .list(k.items), k.line) }
-            openKey = nil
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(invalid(error))
+        } catch {
+            return .failure(.invalidFrontMatter("the front matter is not valid YAML: \(error)", line: 2))
         }
-        for index in 1..<close {
-            let number = index + 1
-            let raw = lines[index]
-            let line = raw.trimmingSpaces
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let indented = raw.first == " " || raw.first == "\t"
-            if line.hasPrefix("- ") || line == "-" {
-                guard openKey != nil else {
-                    return .failure(.invalidFrontMatter("list item without a key above it", line: number))
-                }
-                if openKey!.nested { continue }
-                switch scalar(String(line.dropFirst(1)).trimmingSpaces, line: number) {
-                case .failure(let e): return .failure(e)
-                case .success(let v): openKey!.items.append(v)
-                }
-                continue
+        guard let root else { return .success(fm) }
+        guard case .mapping(let mapping) = root else {
+            return .failure(.invalidFrontMatter("expected \"key: value\" lines, found \(kind(root))", line: fileLine(root.mark)))
+        }
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string else {
+                return .failure(.invalidFrontMatter("a key must be plain text, found \(kind(keyNode))", line: fileLine(keyNode.mark)))
             }
-            if indented, openKey != nil {
-                // A nested mapping ("seo:\n  description: …"): not ours to read.
-                openKey!.nested = true
-                continue
-            }
-            closeOpenKey()
-            guard let colon = line.firstIndex(of: ":") else {
-                return .failure(.invalidFrontMatter("expected \"key: value\", found \"\(line.prefix(40))\"", line: number))
-            }
-            let key = String(line[..<colon]).trimmingSpaces
-            guard !key.isEmpty, key.utf8.allSatisfy({ isKeyByte($0) }) else {
-                return .failure(.invalidFrontMatter("\"\(key.prefix(40))\" is not a valid key", line: number))
-            }
-            let rest = String(line[line.index(after: colon)...]).trimmingSpaces
-            if rest.isEmpty {
-                openKey = (key, number, [], false)
-            } else if rest.hasPrefix("[") {
-                guard rest.hasSuffix("]") else {
-                    return .failure(.invalidFrontMatter("the list for \"\(key)\" is missing its closing ]", line: number))
-                }
+            let line = fileLine(keyNode.mark)
+            switch valueNode {
+            case .scalar(let scalar):
+                fm.fields[key] = (.scalar(isNull(scalar) ? "" : scalar.string), line)
+            case .sequence(let sequence):
                 var items: [String] = []
-                for part in splitList(String(rest.dropFirst().dropLast())) where !part.isEmpty {
-                    switch scalar(part, line: number) {
-                    case .failure(let e): return .failure(e)
-                    case .success(let v): items.append(v)
+                for item in sequence {
+                    guard case .scalar(let scalar) = item else {
+                        return .failure(.invalidFrontMatter("the list for \"\(key)\" may hold only plain values", line: fileLine(item.mark)))
                     }
+                    items.append(isNull(scalar) ? "" : scalar.string)
                 }
-                fm.fields[key] = (.list(items), number)
-            } else {
-                switch scalar(rest, line: number) {
-                case .failure(let e): return .failure(e)
-                case .success(let v): fm.fields[key] = (.scalar(v), number)
-                }
+                fm.fields[key] = (.list(items), line)
+            case .mapping, .alias:
+                // A nested mapping ("seo:\n  description: …"): not ours to read.
+                continue
             }
         }
-        closeOpenKey()
         return .success(fm)
     }
 
-    static func isKeyByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x20 || b == 0x2E
+    /// `~`, `null` and an empty value mean "not given", as a missing key does; a quoted "null" is text.
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    /// A plain, "double" or 'single' quoted scalar; a trailing " # comment" is dropped from plain ones.
-    static func scalar(_ s: String, line: Int) -> Result<String, NormalizeError> {
-        if s.hasPrefix("\"") {
-            var out = ""
-            var escaped = false
-            var closed = false
-            for c in s.dropFirst() {
-                if escaped {
-                    switch c {
-                    case "n": out.append("\n")
-                    case "t": out.append("\t")
-                    default: out.append(c)
-                    }
-                    escaped = false
-                } else if c == "\\" {
-                    escaped = true
-                } else if c == "\"" {
-                    closed = true
-                    break
-                } else {
-                    out.append(c)
-                }
-            }
-            return closed ? .success(out) : .failure(.invalidFrontMatter("unterminated \" quoted string", line: line))
+    /// Yams marks count from 1 within the YAML; the opening `---` is the file's line 1.
+    private static func fileLine(_ mark: Mark?) -> Int { (mark?.line ?? 1) + 1 }
+
+    private static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: "a plain value"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
         }
-        if s.hasPrefix("'") {
-            let inner = s.dropFirst()
-            guard inner.hasSuffix("'") && !inner.isEmpty else {
-                return .failure(.invalidFrontMatter("unterminated ' quoted string", line: line))
-            }
-            return .success(String(inner.dropLast()).replacingOccurrences(of: "''", with: "'"))
-        }
-        var plain = s
-        if let hash = plain.range(of: " #") { plain = String(plain[..<hash.lowerBound]) }
-        plain = plain.trimmingSpaces
-        if plain == "~" || plain == "null" { plain = "" }
-        return .success(plain)
     }
 
-    /// Splits "a, 'b, c', \"d\"" on commas outside quotes.
-    static func splitList(_ s: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var quote: Character?
-        for c in s {
-            if let q = quote {
-                current.append(c)
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-                current.append(c)
-            } else if c == "," {
-                parts.append(current.trimmingSpaces)
-                current = ""
-            } else {
-                current.append(c)
-            }
+    /// The line a YAML error is about: where the construct it was reading started (an unclosed quote's
+    /// opening line), else where the reader stopped.
+    private static func invalid(_ error: YamlError) -> NormalizeError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let line = context?.mark.line ?? mark.line
+            let reading = context.map { " \($0.text)" } ?? ""
+            return .invalidFrontMatter("the front matter is not valid YAML: \(problem)\(reading)", line: line + 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return .invalidFrontMatter("the front matter gives \(keys) more than once; keep one", line: context.mark.line + 1)
+        default:
+            return .invalidFrontMatter("the front matter is not valid YAML: \(error)", line: 2)
         }
-        parts.append(current.trimmingSpaces)
-        return parts
     }
 }

@@ -1,7 +1,9 @@
+import CCmark
 import TextKit
 
 /// Markdown to the plain page text the layout rules read: one line per paragraph, heading or list item,
-/// blocks separated by blank lines; links keep their text, images and markup disappear.
+/// blocks separated by blank lines; links keep their text, images and markup disappear. libcmark reads
+/// the CommonMark; this walks its tree, so nesting depth costs no stack (hostile files nest quotes deeply).
 enum MarkdownRenderer {
     struct Rendered {
         var text: String
@@ -10,164 +12,96 @@ enum MarkdownRenderer {
     }
 
     static func render(_ markdown: String) -> Rendered {
+        var source = markdown
+        let document = source.withUTF8 { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        guard let document else { return Rendered(text: "", firstHeading: nil) }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return Rendered(text: "", firstHeading: nil) }
+        defer { cmark_iter_free(iterator) }
+
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var blocks: [String] = []
-        var paragraph: [String] = []
         var firstHeading: String?
-        var inFence = false
-        func flush() {
-            if !paragraph.isEmpty {
-                let text = inline(paragraph.joined(separator: " "))
-                if !text.isEmpty { blocks.append(text) }
-                paragraph.removeAll()
-            }
-        }
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw.trimmingSpaces
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                flush()
-                inFence.toggle()
-                continue
-            }
-            if inFence {
-                if !line.isEmpty { blocks.append(line) }
-                continue
-            }
-            while line.hasPrefix(">") { line = String(line.dropFirst()).trimmingSpaces }
-            if line.isEmpty { flush(); continue }
-            // Setext underline: the paragraph line above is a heading.
-            if !paragraph.isEmpty, line.allSatisfy({ $0 == "=" }) || (line.count >= 2 && line.allSatisfy({ $0 == "-" })) {
-                let heading = inline(paragraph.joined(separator: " "))
-                paragraph.removeAll()
-                if line.first == "=" && firstHeading == nil { firstHeading = heading }
-                if !heading.isEmpty { blocks.append(heading) }
-                continue
-            }
-            if isRule(line) { flush(); continue }
-            if line.hasPrefix("#") {
-                let level = line.prefix { $0 == "#" }.count
-                let rest = line.dropFirst(level)
-                if level <= 6, rest.isEmpty || rest.first == " " {
-                    flush()
-                    var text = rest.trimmingSpaces
-                    while text.hasSuffix("#") { text.removeLast() }
-                    let heading = inline(text.trimmingSpaces)
-                    if level == 1 && firstHeading == nil { firstHeading = heading }
-                    if !heading.isEmpty { blocks.append(heading) }
-                    continue
+        var inline: [UInt8] = []
+        var collecting = false
+        var imageDepth = 0
+
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if entering {
+                    inline.removeAll(keepingCapacity: true)
+                    collecting = true
+                } else {
+                    collecting = false
+                    let text = TextFold.collapseSpaces(String(decoding: inline, as: UTF8.self))
+                    if type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1 && firstHeading == nil {
+                        firstHeading = text
+                    }
+                    if !text.isEmpty { blocks.append(text) }
                 }
+            case CMARK_NODE_IMAGE:
+                imageDepth += entering ? 1 : -1
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if collecting && imageDepth == 0 { appendLiteral(node, to: &inline) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if collecting && imageDepth == 0 { inline.append(0x20) }
+            case CMARK_NODE_CODE_BLOCK:
+                blocks += codeBlock(node, lines: lines)
+            case CMARK_NODE_HTML_BLOCK:
+                let text = TextFold.collapseSpaces(withoutTags(literal(node)))
+                if !text.isEmpty { blocks.append(text) }
+            default:
+                // Containers (quotes, lists, items), emphasis and links: their text is in their children.
+                // Inline HTML and thematic breaks carry no article text.
+                break
             }
-            if let item = listItem(line) {
-                flush()
-                paragraph = [item]
-                continue
-            }
-            if isReferenceDefinition(line) { continue }
-            paragraph.append(line)
         }
-        flush()
         return Rendered(text: blocks.joined(separator: "\n\n"), firstHeading: firstHeading)
     }
 
-    static func isRule(_ line: String) -> Bool {
-        let chars = line.filter { $0 != " " }
-        guard chars.count >= 3, let c = chars.first, c == "-" || c == "*" || c == "_" else { return false }
-        return chars.allSatisfy { $0 == c }
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    static func listItem(_ line: String) -> String? {
-        for marker in ["- ", "* ", "+ "] where line.hasPrefix(marker) {
-            return String(line.dropFirst(2)).trimmingSpaces
+    private static func appendLiteral(_ node: OpaquePointer, to out: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        var p = literal
+        while p.pointee != 0 {
+            out.append(UInt8(bitPattern: p.pointee))
+            p += 1
         }
-        let digits = line.prefix { $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3 {
-            let rest = line.dropFirst(digits.count)
-            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(rest.dropFirst(2)).trimmingSpaces }
-        }
-        return nil
     }
 
-    static func isReferenceDefinition(_ line: String) -> Bool {
-        guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return false }
-        return line[line.index(after: close)...].hasPrefix(":")
+    /// A fenced block is code the writer set apart: each of its lines stands alone. An indented block is
+    /// usually prose a copy indented, so it reads as one paragraph, as the surrounding text does.
+    private static func codeBlock(_ node: OpaquePointer, lines: [Substring]) -> [String] {
+        let code = literal(node).split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        let start = Int(cmark_node_get_start_line(node)) - 1
+        let opener = lines.indices.contains(start) ? lines[start].trimmingSpaces : ""
+        if opener.hasPrefix("```") || opener.hasPrefix("~~~") { return code }
+        let paragraph = TextFold.collapseSpaces(code.joined(separator: " "))
+        return paragraph.isEmpty ? [] : [paragraph]
     }
 
-    /// Inline markup removed in one pass: images dropped, links to their text, emphasis and code marks gone.
-    static func inline(_ text: String) -> String {
-        let s = Array(text.unicodeScalars)
+    /// An HTML block's text without its tags and comments, as a browser would show the words.
+    private static func withoutTags(_ html: String) -> String {
+        let scalars = Array(html.unicodeScalars)
         var out = String.UnicodeScalarView()
-        var i = 0
-        func isAlnum(_ k: Int) -> Bool { k >= 0 && k < s.count && TextFold.isWordScalar(s[k]) }
-        while i < s.count {
-            let c = s[i]
-            switch c {
-            case "\\" where i + 1 < s.count && "\\`*_{}[]()#+-.!<>~|\"".unicodeScalars.contains(s[i + 1]):
-                out.append(s[i + 1])
-                i += 2
-            case "!" where i + 1 < s.count && s[i + 1] == "[":
-                if let (_, end) = link(s, at: i + 1) { i = end } else { out.append(c); i += 1 }
-            case "[":
-                if let (label, end) = link(s, at: i) {
-                    out.append(contentsOf: inline(label).unicodeScalars)
-                    i = end
-                } else {
-                    out.append(c)
-                    i += 1
-                }
-            case "<":
-                // Autolinks keep their address; inline HTML tags go.
-                if let close = s[i...].firstIndex(of: ">"), close - i < 200 {
-                    var inner = String.UnicodeScalarView()
-                    inner.append(contentsOf: s[(i + 1)..<close])
-                    let tag = String(inner)
-                    if tag.hasPrefix("http://") || tag.hasPrefix("https://") || tag.hasPrefix("mailto:") {
-                        out.append(contentsOf: inner)
-                    }
-                    i = close + 1
-                } else {
-                    out.append(c)
-                    i += 1
-                }
-            case "`":
-                i += 1
-            case "*", "~":
-                i += 1
-            case "_":
-                // snake_case stays; _emphasis_ loses its marks.
-                if isAlnum(i - 1) && isAlnum(i + 1) { out.append(c) }
-                i += 1
-            default:
-                out.append(c)
-                i += 1
+        var inTag = false
+        for (i, scalar) in scalars.enumerated() {
+            if inTag {
+                if scalar == ">" { inTag = false }
+            } else if scalar == "<", i + 1 < scalars.count,
+                      scalars[i + 1] == "/" || scalars[i + 1] == "!" || scalars[i + 1].properties.isAlphabetic {
+                inTag = true
+            } else {
+                out.append(scalar == "\n" ? " " : scalar)
             }
         }
-        return TextFold.collapseSpaces(String(out))
-    }
-
-    /// `[label](url)` or `[label][ref]` starting at `i`: the label and the index after the construct.
-    static func link(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
-        var depth = 0
-        var j = i
-        while j < s.count {
-            if s[j] == "[" { depth += 1 }
-            if s[j] == "]" { depth -= 1; if depth == 0 { break } }
-            j += 1
-            if j - i > 1000 { return nil }
-        }
-        guard j < s.count, j + 1 < s.count else { return nil }
-        var label = String.UnicodeScalarView()
-        label.append(contentsOf: s[(i + 1)..<j])
-        let opener = s[j + 1]
-        let closer: Unicode.Scalar = opener == "(" ? ")" : "]"
-        guard opener == "(" || opener == "[" else { return nil }
-        var k = j + 2
-        var nested = 0
-        while k < s.count {
-            if s[k] == opener && opener == "(" { nested += 1 }
-            if s[k] == closer { if nested == 0 { break }; nested -= 1 }
-            k += 1
-            if k - j > 2000 { return nil }
-        }
-        guard k < s.count else { return nil }
-        return (String(label), k + 1)
+        return String(out)
     }
 }

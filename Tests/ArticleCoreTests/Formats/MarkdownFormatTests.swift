@@ -74,4 +74,19 @@ import Testing
         #expect(fm.fields["e"]?.value == .list(["one", "two"]))
         #expect(fm.body == "body")
     }
+
+    @Test func namesTheLineOfAKeyGivenTwice() {
+        let e = TestInput.error("---\ntitle: one\nurl: https://a.example/x\ntitle: two\n---\n\(body[0])\n", path: "a.md")
+        #expect(e?.code == .invalidFrontMatter)
+        #expect(e?.message.contains("\"title\"") == true)
+    }
+
+    @Test func readsDatesAndNumbersAsWrittenNotAsYAMLTypes() throws {
+        let fm = try FrontMatterParser.parse("---\ndate: 2023-03-03\nid: 007\nflag: yes\nnone: ~\n---\nbody")!.get()
+        #expect(fm.fields["date"]?.value == .scalar("2023-03-03"))
+        #expect(fm.fields["id"]?.value == .scalar("007"))
+        #expect(fm.fields["flag"]?.value == .scalar("yes"))
+        #expect(fm.fields["none"]?.value == .scalar(""))
+        #expect(fm.fields["id"]?.line == 3)
+    }
 }
