@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C glue only: the libpq headers and the link flag. Only PQClient imports it.
@@ -19,8 +20,27 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // Pure domain: bytes in, normalized article out. Depends on nothing of ours.
-        .target(name: "ArticleCore"),
+        // C glue only: libcrypto's SHA-256 (Debian's libssl-dev), for content and file hashes.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        // C glue only: libcmark (Debian's libcmark-dev), which reads the Markdown of .md files.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Text decoding: BOMs, UTF-16/32, single-byte code pages, mending, folding, byte search. Depends on nothing.
+        .target(name: "TextKit"),
+        // HTML reading: tokenizer, tree builder, entities, charset sniffing. Depends only on TextKit.
+        .target(name: "HTMLKit", dependencies: ["TextKit"]),
+        // Pure domain: bytes in, normalized article out. Depends on nothing of ours but the two text targets.
+        .target(
+            name: "ArticleCore",
+            dependencies: ["TextKit", "HTMLKit", "CCmark", "CCrypto", .product(name: "Yams", package: "Yams")]
+        ),
         // inotify + DispatchSource watcher, backlog scanning, file disposition.
         .target(
             name: "InboxWatcher",
@@ -73,7 +93,9 @@ let package = Package(
 
         // Test support: a throwaway PostgreSQL cluster started on demand, and helpers for temp folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
+        .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
+        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit", "TextKit"]),
+        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore", "TextKit", "HTMLKit"]),
         .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "TestSupport"]),
         .testTarget(name: "PQClientTests", dependencies: ["PQClient", "TestSupport"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "PQClient", "ArticleCore", "TestSupport"]),

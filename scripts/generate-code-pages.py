@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/ArticleCore/SingleByteCodePage+Tables.swift: for each single-byte code page of the
+"""Writes Sources/TextKit/SingleByteCodePage+Tables.swift: for each single-byte code page of the
 WHATWG Encoding Standard, the 128 characters of bytes 0x80-0xFF, taken from Python's own codecs.
 
     python3 scripts/generate-code-pages.py           # rewrite the Swift file
@@ -51,7 +51,7 @@ OVERRIDES = {
     "koi8U": {0xAE: 0x045E, 0xBE: 0x040E},
 }
 
-TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "ArticleCore",
+TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TextKit",
                       "SingleByteCodePage+Tables.swift")
 
 
@@ -74,7 +74,7 @@ def render():
         "",
         "extension SingleByteCodePage {",
         "    /// The characters of bytes 0x80...0xFF; U+FFFD where the code page assigns none.",
-        "    var high: [UInt16] {",
+        "    package var high: [UInt16] {",
         "        switch self {",
     ]
     for case, _, _ in PAGES:

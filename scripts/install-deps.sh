@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what articled needs to build and test, when it is missing: PostgreSQL (server, for the
-# local/test clusters) and libpq-dev (headers for the build). Idempotent; a no-op when all is there.
+# local/test clusters), libpq-dev (headers for the build), libssl-dev (libcrypto:
+# SHA-256) and libcmark-dev (Markdown). Idempotent; a no-op when all is there.
 set -euo pipefail
 
 missing=()
 dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
+dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
+dpkg -s libcmark-dev >/dev/null 2>&1 || missing+=(libcmark-dev)
 ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)

@@ -21,7 +21,11 @@ enum TestInput {
     /// The text of every `.txt` and `.md` file of `Tests/Fixtures/corpus` and the seeds, for checks that
     /// a fast path agrees with the general one on real pages.
     static func fixtureTexts(filePath: String = #filePath) throws -> [String] {
-        let tests = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+        // Suites sit at different depths under Tests/ArticleCoreTests, so look upwards for the corpus.
+        var tests = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while tests.path != "/" && !FileManager.default.fileExists(atPath: tests.appendingPathComponent("Fixtures/corpus").path) {
+            tests = tests.deletingLastPathComponent()
+        }
         var texts: [String] = []
         for folder in [tests.appendingPathComponent("Fixtures/corpus"), tests.deletingLastPathComponent().appendingPathComponent("seeds")] {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

@@ -1,0 +1,27 @@
+import TextKit
+
+extension Normalizer {
+    /// A `.html`/`.htm` file: the article found in the page, laid out as copied page text and read by the
+    /// same rules as a `.txt`, with the metadata the markup states taking precedence.
+    func normalizeHTML(_ html: String, sourcePath: String, hint: String?) -> Result<Article, NormalizeError> {
+        let page = HTMLPage(html: html)
+        guard page.articleLines > 0 else { return .failure(.noArticleInHTML(linkOnlyLines: page.linkOnlyLines)) }
+        return normalizeText(page.text, metadata: page.metadata, format: .html, sourcePath: sourcePath, hint: hint)
+            .map { merging(page.captions, into: $0) }
+    }
+
+    /// Captions the markup marks but the text rules would not recognise join those the rules found;
+    /// like theirs, their dates date an otherwise undated story.
+    private func merging(_ captions: [Caption], into article: Article) -> Article {
+        var a = article
+        var seen = Set(a.captions.map { TextFold.fold($0.text) })
+        for caption in captions where seen.insert(TextFold.fold(caption.text)).inserted {
+            a.captions.append(caption)
+        }
+        if a.publishedAt == nil, let latest = captions.flatMap({ DateScanner.dates(in: $0.text) }).max() {
+            a.publishedAt = latest.iso
+            a.publishedAtSource = .caption
+        }
+        return a
+    }
+}

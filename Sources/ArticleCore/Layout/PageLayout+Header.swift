@@ -1,0 +1,196 @@
+import TextKit
+
+extension PageLayout {
+    struct Header {
+        var title: String?
+        var kicker: String?
+        var dek: String?
+        var titleIndex: Int?
+        /// First unit that can belong to the body.
+        var bodyStart: Int
+    }
+
+    /// Headline, kicker and standfirst from the lines before (and at) the first prose.
+    mutating func readHeader(firstProse: Int, end: Int) -> Header {
+        if let knownTitle { return readHeader(knownTitle: knownTitle, firstProse: firstProse) }
+        let candidates = (0..<firstProse).filter { isClean($0) }
+        guard !candidates.isEmpty else {
+            // No headline in the text: the first sentence stands in for it, and stays in the body.
+            return Header(title: Self.firstSentence(units[firstProse].text), bodyStart: firstProse)
+        }
+        var titleIndex = bestTitle(candidates, firstProse: firstProse) ?? candidates[0]
+        var dekIndex: Int?
+        // Two headline lines in a row: the longer second one is a standfirst written without a full stop.
+        if let pos = candidates.firstIndex(of: titleIndex), pos > 0 {
+            let previous = candidates[pos - 1]
+            let a = units[previous], b = units[titleIndex]
+            if previous == titleIndex - 1, a.isHeadlineShaped, a.words >= 4, b.words >= 8, b.words >= a.words,
+               !Self.isLabel(a.text) {
+                dekIndex = titleIndex
+                titleIndex = previous
+            }
+        }
+        var header = Header(title: units[titleIndex].text, titleIndex: titleIndex, bodyStart: firstProse)
+        units[titleIndex].role = .title
+        // Kicker: a short label right above the headline.
+        if titleIndex > 0, isClean(titleIndex - 1), Self.isKicker(units[titleIndex - 1], above: units[titleIndex]),
+           sitsAlone(titleIndex - 1, orWith: titleIndex) {
+            units[titleIndex - 1].role = .kicker
+            header.kicker = Self.trimLabel(units[titleIndex - 1].text)
+        }
+        for i in 0..<titleIndex where units[i].role == .undecided {
+            units[i].role = .navigation
+        }
+        if let dekIndex {
+            units[dekIndex].role = .dek
+            header.dek = units[dekIndex].text
+        }
+        // Between headline and prose: a standfirst, bylines without "By", or leftovers of the page.
+        for i in (titleIndex + 1)..<firstProse where units[i].role == .undecided {
+            if Self.isBareName(units[i].text) {
+                units[i].role = .byline
+                bylines[i] = [BylineParser.titleCased(units[i].text)]
+            } else if header.dek == nil && units[i].words >= 6 && !appeal[i] {
+                units[i].role = .dek
+                header.dek = units[i].text
+            } else if units[i].words < 6 {
+                units[i].role = .navigation
+            }
+        }
+        if header.dek == nil, isDek(firstProse) {
+            units[firstProse].role = .dek
+            header.dek = units[firstProse].text
+            header.bodyStart = firstProse + 1
+        }
+        return header
+    }
+
+    private mutating func readHeader(knownTitle: String, firstProse: Int) -> Header {
+        let folded = TextFold.fold(knownTitle)
+        var header = Header(title: knownTitle, bodyStart: 0)
+        guard let t = (0...firstProse).first(where: { units[$0].role == .undecided && TextFold.fold(units[$0].text) == folded })
+        else {
+            // The text does not repeat the title: short menu-like lines before the prose are page furniture.
+            for i in 0..<firstProse where isClean(i) && units[i].isHeadlineShaped && units[i].words <= 6 {
+                units[i].role = .navigation
+            }
+            return header
+        }
+        units[t].role = .title
+        header.titleIndex = t
+        if t > 0, isClean(t - 1), Self.isKicker(units[t - 1], above: units[t]), sitsAlone(t - 1, orWith: t) {
+            units[t - 1].role = .kicker
+            header.kicker = Self.trimLabel(units[t - 1].text)
+        }
+        for i in 0..<t where units[i].role == .undecided { units[i].role = .navigation }
+        header.bodyStart = t + 1
+        if let next = ((t + 1)..<units.count).first(where: { units[$0].role == .undecided }), next == firstProse, isDek(next) {
+            units[next].role = .dek
+            header.dek = units[next].text
+            header.bodyStart = next + 1
+        }
+        return header
+    }
+
+    /// The headline among the clean lines before the prose: headline-shaped, of headline length, and
+    /// followed by what follows headlines (a byline, a date, a photo, a standfirst). Menus and section
+    /// lists above it are short lines; date stamps and breadcrumbs are penalised.
+    func bestTitle(_ candidates: [Int], firstProse: Int) -> Int? {
+        var best: (score: Int, index: Int)?
+        for c in candidates where units[c].isHeadlineShaped && units[c].words >= 3 {
+            let u = units[c]
+            var score = min(u.words, 14)
+            if let next = ((c + 1)...firstProse).first(where: { !units[$0].isBoilerplate && units[$0].role != .repeatedCaption }) {
+                let r = units[next].role
+                if r == .byline || r == .dateLine || r == .caption || Self.isBareName(units[next].text) {
+                    score += 6
+                } else if next == firstProse || (isClean(next) && units[next].words >= 8) {
+                    score += 5
+                }
+            }
+            if firstProse - c <= 10 { score += 3 }
+            if u.text.contains(" | ") || u.text.contains(" / ") || u.text.contains(" > ") { score -= 8 }
+            let digits = u.text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            if digits * 4 > u.text.utf8.count { score -= 8 }
+            if Self.isLabel(u.text) && u.words <= 4 { score -= 4 }
+            if best == nil || score >= best!.score { best = (score, c) }
+        }
+        return best?.index
+    }
+
+    /// A line that is only a person's name ("Helen Marsh"), as bylines without "By" are printed.
+    static func isBareName(_ text: String) -> Bool {
+        // Asked of every caption-like tail: count the words of plain text on bytes before splitting.
+        if let words = ByteSearch.plainWordCount(text), !(2...4).contains(words) { return false }
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count), !text.contains(where: { $0.isNumber || $0 == "," || $0 == "." || $0 == ":" })
+        else { return false }
+        return BylineParser.isName(text) && words.allSatisfy { $0.count >= 2 }
+    }
+
+    /// A one-sentence standfirst directly under the headline: short, and set apart from the body by a
+    /// byline, date or photo, or short enough that it cannot be a news lede.
+    func isDek(_ i: Int) -> Bool {
+        let u = units[i]
+        guard isClean(i), u.words >= 6, u.words <= 40, u.endsLikeSentence, DatelineParser.parse(u.text) == nil
+        else { return false }
+        let sentences = SentenceCounter.count(u.text)
+        if let first = u.text.unicodeScalars.first, "\"\u{201C}\u{201E}\u{00AB}".unicodeScalars.contains(first) { return false }
+        let rest = ((i + 1)..<units.count).filter { units[$0].role != .boilerplate }
+        guard let next = rest.first else { return false }
+        let hasMoreProse = rest.contains { isClean($0) && units[$0].isProse }
+        guard hasMoreProse else { return false }
+        let separated = [.caption, .byline, .dateLine].contains(units[next].role) || Self.isBareName(units[next].text)
+        // Two sentences only when a byline or photo sets the standfirst apart.
+        guard sentences == 1 || (sentences == 2 && separated) else { return false }
+        // A lede dates its news ("on Tuesday"); a standfirst summarises it.
+        if Self.readsLikeLede(u.text, strict: u.words > 20) { return false }
+        return u.words <= 20 || (separated && u.words <= 30)
+    }
+
+    static let ledeDays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"]
+    static let ledeVerbs: Set<String> = ["said", "told", "announced"]
+
+    static func readsLikeLede(_ text: String, strict: Bool) -> Bool {
+        DateScanner.tokenize(text).contains { ledeDays.contains($0.lower) || (strict && ledeVerbs.contains($0.lower)) }
+    }
+
+    /// A kicker shares its block with the headline or stands alone; the last entry of a menu block does neither.
+    func sitsAlone(_ k: Int, orWith title: Int) -> Bool {
+        if units[k].block == units[title].block { return true }
+        let before = k > 0 && units[k - 1].block == units[k].block
+        let after = k + 1 < units.count && units[k + 1].block == units[k].block
+        return !before && !after
+    }
+
+    static func isKicker(_ u: TextUnit, above title: TextUnit) -> Bool {
+        guard u.words >= 1, u.words <= 4, u.text.count <= 40, u.words < title.words, u.isHeadlineShaped || u.text.hasSuffix(":"),
+              !u.text.contains(" / "), !u.text.contains(" > "), !u.text.contains("\u{00BB}") else { return false }
+        return isLabel(u.text) || u.words <= 3
+    }
+
+    /// All lowercase or all capitals: the typography of section labels.
+    static func isLabel(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard !letters.isEmpty else { return false }
+        return letters.allSatisfy { $0.properties.isLowercase } || letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    static func trimLabel(_ text: String) -> String {
+        var t = Substring(text)
+        while let last = t.last, ":|/>\u{00BB} ".contains(last) { t.removeLastCharacter() }
+        return String(t)
+    }
+
+    static func firstSentence(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var out: [Substring] = []
+        for w in words.prefix(25) {
+            out.append(w)
+            if let last = w.last, ".!?".contains(last), out.count >= 4 { break }
+        }
+        var title = out.joined(separator: " ")
+        if title.hasSuffix(".") { title.removeLast() }
+        return title
+    }
+}

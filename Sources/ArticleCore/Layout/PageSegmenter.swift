@@ -1,0 +1,52 @@
+import TextKit
+
+/// Splits decoded text into units: one per line, except that hard-wrapped paragraphs (plain-text mail,
+/// terminal copies) are joined back into one unit per paragraph.
+enum PageSegmenter {
+    static func units(_ text: String) -> [TextUnit] {
+        var units: [TextUnit] = []
+        var block: [(String, Int)] = []
+        var blockIndex = 0
+        var lineNumber = 0
+        func flush() {
+            guard !block.isEmpty else { return }
+            if isHardWrapped(block.map(\.0)) {
+                units.append(TextUnit(text: block.map(\.0).joined(separator: " "), block: blockIndex, line: block[0].1))
+            } else {
+                for (line, number) in block {
+                    units.append(TextUnit(text: line, block: blockIndex, line: number))
+                }
+            }
+            block.removeAll()
+            blockIndex += 1
+        }
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = TextFold.collapseSpaces(Substring(raw))
+            if line.isEmpty {
+                flush()
+            } else {
+                block.append((line, lineNumber))
+            }
+        }
+        flush()
+        return units
+    }
+
+    /// Lines of similar, moderate length that run on without sentence ends were wrapped by a tool, not an author.
+    static func isHardWrapped(_ lines: [String]) -> Bool {
+        guard lines.count >= 2, Set(lines).count == lines.count else { return false }
+        let body = lines.dropLast()
+        var runOn = 0
+        for line in body {
+            let n = line.count
+            guard n >= 40, n <= 100 else { return false }
+            if let last = line.last, !".!?:;)\u{201D}\u{2019}\"".contains(last) { runOn += 1 }
+        }
+        guard lines.last!.count <= 100 else { return false }
+        // Wrapped lines run to the wrap width; a short line above a long one is a separate line (headline, dek).
+        let widest = lines.map(\.count).max()!
+        guard body.allSatisfy({ $0.count * 100 >= widest * 85 }) else { return false }
+        return runOn * 2 >= body.count
+    }
+}

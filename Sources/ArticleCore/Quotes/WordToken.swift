@@ -1,0 +1,85 @@
+import TextKit
+
+/// A space-separated word of a paragraph, with its punctuation peeled off, for the attribution rules.
+struct WordToken {
+    /// The word without surrounding quotes, brackets and punctuation.
+    let core: String
+    let lower: String
+    /// Scalar offsets of the raw token in its paragraph.
+    var start: Int
+    var end: Int
+    /// A comma, colon, semicolon or sentence end follows the word.
+    var breakAfter: Bool
+    var endsSentence: Bool
+    /// The first letter is upper case; asked of every token several times, so computed once.
+    let isCapitalized: Bool
+    /// `core` ends in "’s" (the tokenizer turns "'s" into "’s").
+    let isPossessive: Bool
+
+    init(core: String, lower: String, start: Int, end: Int, breakAfter: Bool, endsSentence: Bool) {
+        self.core = core
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.breakAfter = breakAfter
+        self.endsSentence = endsSentence
+        if let first = core.utf8.first, first < 0x80 {
+            isCapitalized = first &- 0x41 < 26
+        } else {
+            isCapitalized = core.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+        }
+        isPossessive = core.hasSuffixChecked("\u{2019}s")
+    }
+
+    // Switches rather than Sets of scalars: these are asked at both ends of every token.
+    @inline(__always)
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "\u{201C}", "\u{201E}", "\u{00AB}", "(", "[", "'", "\u{2018}": return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "\u{201D}", "\u{00BB}", ")", "]", "'", "\u{2019}": return true
+        default: return false
+        }
+    }
+
+    /// Tokens of `s[range]`.
+    static func tokens(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [WordToken] {
+        var out: [WordToken] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound && TextFold.isSpace(s[i]) { i += 1 }
+            guard i < range.upperBound else { break }
+            let start = i
+            while i < range.upperBound && !TextFold.isSpace(s[i]) { i += 1 }
+            var a = start, b = i
+            while a < b && isOpener(s[a]) { a += 1 }
+            var breakAfter = false, endsSentence = false
+            while b > a {
+                let c = s[b - 1]
+                if isCloser(c) { b -= 1; continue }
+                if c == "," || c == ";" || c == ":" { breakAfter = true; b -= 1; continue }
+                if c == "." || c == "!" || c == "?" || c == "\u{2026}" {
+                    b -= 1
+                    // "Mr.", "Dr.", "U.S." and initials keep the name or sentence going.
+                    let w = String(scalars: s[a..<b]).lowercased()
+                    if c == "." && (SentenceCounter.abbreviations.contains(w) || w.count == 1) { break }
+                    breakAfter = true; endsSentence = true; continue
+                }
+                break
+            }
+            guard a < b else { continue }
+            var word = String(scalars: s[a..<b])
+            // "Blinken’s" is about Blinken, not by him.
+            if word.hasSuffixChecked("\u{2019}s") || word.hasSuffixChecked("'s") { word = String(word.dropLast(2)) + "\u{2019}s" }
+            out.append(WordToken(core: word, lower: word.lowercased(), start: start, end: i,
+                                 breakAfter: breakAfter, endsSentence: endsSentence))
+        }
+        return out
+    }
+}
