@@ -172,8 +172,10 @@ SELECT coalesce(s.publisher, '(unknown)')         AS publisher,
  GROUP BY 1;
 
 -- The query in every text-search configuration articled indexes with, OR-ed: each article's vector was
--- built in its own language's configuration, so an English article matches the English stemming of the
--- query and a German one the German stemming, and the GIN index on `search` still answers it.
+-- built in its own language's configuration, and this one query lets the GIN index on `search` find
+-- the candidates in all languages at once. It is a pre-filter: with a negation (-word) one language's
+-- reading can match an article of another, so articled.search checks each candidate against the
+-- query read in its own language.
 CREATE FUNCTION articled.search_query(p_query text, p_language text DEFAULT NULL) RETURNS tsquery
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -204,10 +206,13 @@ RETURNS TABLE (rank real, article_id bigint, story_id bigint, title text, publis
 LANGUAGE sql STABLE AS $$
     WITH q AS (SELECT articled.search_query(p_query, p_language) AS tsq),
     hits AS (
-        SELECT ts_rank(a.search, q.tsq) AS rank, a.id, a.canonical_id, a.title, a.publisher, a.language,
+        SELECT ts_rank(a.search, own.tsq) AS rank, own.tsq, a.id, a.canonical_id, a.title, a.publisher, a.language,
                a.published_at, coalesce(a.published_at, a.first_seen_at) AS time, a.url, a.word_count, a.body
-          FROM articled.articles a, q
+          FROM articled.articles a
+         CROSS JOIN q
+         CROSS JOIN LATERAL (SELECT websearch_to_tsquery(articled.search_config(a.language), p_query) AS tsq) own
          WHERE a.search @@ q.tsq
+           AND a.search @@ own.tsq
            AND (p_language IS NULL OR a.language = p_language)
          ORDER BY 1 DESC, a.id
          LIMIT p_limit
@@ -215,9 +220,9 @@ LANGUAGE sql STABLE AS $$
     -- The snippet only for the rows returned: ts_headline reparses the whole body.
     SELECT h.rank, h.id, h.canonical_id, h.title, h.publisher, h.language, h.published_at, h.time, h.url,
            h.word_count,
-           ts_headline(articled.search_config(h.language), h.body, q.tsq,
+           ts_headline(articled.search_config(h.language), h.body, h.tsq,
                        'MaxWords=30, MinWords=12, StartSel=«, StopSel=»')
-      FROM hits h, q
+      FROM hits h
      ORDER BY h.rank DESC, h.id
 $$;
 
