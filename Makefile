@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: demo test build release eval bench install local-db status clean
+.PHONY: demo test build release eval bench bi-check install local-db status clean
 
 demo:            ## Start the daemon on a local inbox with the seeds dropped in, against a local PostgreSQL.
 	scripts/demo.sh
@@ -23,6 +23,9 @@ eval: release    ## Score the normalizer against the fixture corpus.
 
 bench:           ## Benchmark drain rate, latency, RSS and the COPY ceiling (release build, throwaway PostgreSQL).
 	scripts/bench.sh
+
+bi-check:        ## Import the Superset bundle (bi/superset) against a filled local database; check every chart returns rows.
+	scripts/bi-check.sh
 
 install: release ## Install the binary, config and systemd unit (see README, "Run as a service").
 	scripts/install.sh "$(PREFIX)"
