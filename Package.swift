@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C glue only: the libpq headers and the link flag. Only PQClient imports it.
@@ -58,12 +59,14 @@ let package = Package(
             exclude: ["Migrations"],
             plugins: ["EmbedMigrations"]
         ),
-        // The pipeline: watcher -> normalizer -> store, moves after COMMIT.
+        // The pipeline: watcher -> normalizer -> store, moves after COMMIT; its services and `buildApp`.
         .target(
             name: "Ingest",
             dependencies: [
                 "ArticleCore", "ArticleStore", "PQClient", "InboxWatcher",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -99,7 +102,11 @@ let package = Package(
         .testTarget(name: "InboxWatcherTests", dependencies: ["InboxWatcher", "TestSupport"]),
         .testTarget(name: "PQClientTests", dependencies: ["PQClient", "TestSupport"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "PQClient", "ArticleCore", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ArticleStore", "PQClient", "InboxWatcher", "ArticleCore", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: [
+            "Ingest", "ArticleStore", "PQClient", "InboxWatcher", "ArticleCore", "TestSupport",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "articledTests", dependencies: ["TestSupport"]),
     ]
 )

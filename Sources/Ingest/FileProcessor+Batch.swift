@@ -23,6 +23,25 @@ extension FileProcessor {
     }
 }
 
+extension FileProcessor {
+    /// Reads and prepares `paths` (each relative to its `InboxFiles`) on `workers` threads, in order: the first
+    /// stage of both `run` and `ingest`. A file that vanished is dropped when `dropVanished` (the daemon: another
+    /// instance took it) and otherwise prepared as a rejection (`ingest` names its files, so each is reported).
+    /// Files not yet started when `isStopping` turns true are dropped too; they stay where they are.
+    public func readAll(_ paths: [(files: InboxFiles, path: String)], maxBytes: Int64, workers: Int,
+                        dropVanished: Bool, isStopping: @escaping @Sendable () -> Bool = { false }) -> [PreparedFile] {
+        parallelMap(paths.count, workers: workers) { index -> PreparedFile? in
+            if isStopping() { return nil }
+            let (files, path) = paths[index]
+            switch readAndPrepare(path, from: files, maxBytes: maxBytes) {
+            case .prepared(let file): return file
+            case .vanished(let error):
+                return dropVanished ? nil : unreadable(relativePath: path, bytes: nil, size: 0, reason: error.message)
+            }
+        }.compactMap { $0 }
+    }
+}
+
 /// `body(0..<count)` on up to `workers` threads at once (`ingest.workers`), results in order.
 public func parallelMap<T>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)

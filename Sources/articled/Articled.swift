@@ -1,6 +1,7 @@
 import ArgumentParser
 
-struct Articled: ParsableCommand {
+@main
+struct Articled: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "articled",
         abstract: "Turns news-article files dropped into an inbox folder into clean, deduplicated PostgreSQL rows.",

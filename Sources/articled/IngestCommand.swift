@@ -36,7 +36,6 @@ struct Ingest: ParsableCommand {
         }
         let learned = (try? store.learnedBoilerplate(minArticles: config.learnAfterArticles)) ?? [:]
         let processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions(learned: learned)))
-        let writer = BatchWriter()
         var summary = IngestSummary()
         let started = DispatchTime.now()
         let progress = Console.stderrIsTerminal && entries.count > 200
@@ -44,10 +43,12 @@ struct Ingest: ParsableCommand {
         while start < entries.count {
             let batch = Array(entries[start..<min(start + config.batchSize, entries.count)])
             start += batch.count
-            let prepared = Self.prepare(batch, processor: processor, maxBytes: config.maxFileBytes, workers: config.effectiveWorkers)
+            // The daemon's two stages: read and normalize on `ingest.workers` threads, then one transaction.
+            let prepared = processor.readAll(batch.map { (InboxFiles(layout: InboxLayout(inbox: $0.root)), $0.relativePath) },
+                                             maxBytes: config.maxFileBytes, workers: config.effectiveWorkers, dropVanished: false)
             let reports: [FileReport]
             do {
-                reports = try writer.write(prepared, to: store)
+                reports = try store.write(prepared, shouldAbandon: { false })
             } catch let error as PQError {
                 Console.error("database: \(error)")
                 throw error.isTransient ? ExitStatus.databaseUnreachable : ExitCode.failure
@@ -71,20 +72,6 @@ struct Ingest: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         Console.out(summary.line(files: entries.count, seconds: seconds))
         if summary.rejected > 0 { throw ExitStatus.rejected }
-    }
-
-    /// Reads and normalizes a batch on all cores; order is kept.
-    static func prepare(_ batch: [InputPaths.Entry], processor: FileProcessor, maxBytes: Int64, workers: Int) -> [PreparedFile] {
-        parallelMap(batch.count, workers: workers) { index in
-            let entry = batch[index]
-            let files = InboxFiles(layout: InboxLayout(inbox: entry.root))
-            switch processor.readAndPrepare(entry.relativePath, from: files, maxBytes: maxBytes) {
-            case .prepared(let file): return file
-            // A one-shot run names its files: one that vanished is reported, not skipped.
-            case .vanished(let error):
-                return processor.unreadable(relativePath: entry.relativePath, bytes: nil, size: 0, reason: error.message)
-            }
-        }
     }
 }
 

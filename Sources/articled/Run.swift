@@ -1,11 +1,9 @@
 import ArgumentParser
-import ArticleStore
-import Dispatch
 import Foundation
 import Ingest
 import Logging
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Watch the inbox and ingest every file dropped there (the daemon; systemd Type=notify).")
 
@@ -17,53 +15,38 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Validate the configuration, print the effective settings, and exit.")
     var checkConfig = false
 
-    func run() throws {
-        var config = try Console.loadConfig(options)
-        if let inbox { config.inbox = URL(fileURLWithPath: inbox).standardizedFileURL.path }
+    func run() async throws {
+        let config = try loadConfig()
         if checkConfig {
-            Console.out("configuration OK")
             let layout = config.layout
+            Console.out("configuration OK")
             Console.out("inbox \(layout.inbox), processed \(layout.processed), rejected \(layout.rejected)")
             Console.out("database \(ConnectionString.redacted(config.databaseURL)), batch \(config.batchSize) / \(config.batchMaxWaitMilliseconds) ms, watch \(config.watchMode.name)")
             return
         }
         Console.bootstrapLogging(level: config.logLevel, format: config.logFormat)
         let logger = Logger(label: "articled")
-        let daemon = IngestDaemon(config: config, logger: logger)
-
-        let signals = DispatchQueue(label: "articled.signals")
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGTERM, SIGINT, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
-            let configFile = options.config
-            let database = options.database
-            let inboxFlag = inbox
-            source.setEventHandler {
-                if number == SIGHUP {
-                    do {
-                        var fresh = try ArticledConfig.load(file: configFile).config
-                        if let database { fresh.databaseURL = database }
-                        if let inboxFlag { fresh.inbox = inboxFlag }
-                        LogLevel.set(fresh.logLevel)
-                        daemon.reload(fresh)
-                    } catch {
-                        logger.error("configuration reload failed; keeping the old one", metadata: ["config.error": "\(error)"])
-                    }
-                } else {
-                    logger.notice("stopping", metadata: ["signal": "\(number == SIGTERM ? "SIGTERM" : "SIGINT")"])
-                    daemon.stop()
-                }
-            }
-            source.resume()
-            sources.append(source)
-        }
+        let (file, database, inboxFlag) = (options.config, options.database, inbox)
+        let app = buildApp(config: config, logger: logger, reload: {
+            var fresh = try ArticledConfig.load(file: file).config
+            if let database { fresh.databaseURL = database }
+            if let inboxFlag { fresh.inbox = Self.absolute(inboxFlag) }
+            return fresh
+        }, reloaded: { LogLevel.set($0.logLevel) })
         do {
-            try daemon.run()
+            try await app.run()
         } catch {
             Console.error("\(error)")
             throw ExitStatus.usage
         }
-        sources.forEach { $0.cancel() }
     }
+
+    /// The configuration file and environment, then this command's flags.
+    func loadConfig() throws -> ArticledConfig {
+        var config = try Console.loadConfig(options)
+        if let inbox { config.inbox = Self.absolute(inbox) }
+        return config
+    }
+
+    static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }

@@ -16,7 +16,7 @@ public final class IngestDaemon: @unchecked Sendable {
     private var config: ArticledConfig
     private let configLock = NSLock()
     private let logger: Logger
-    private let notifier: SystemdNotifier
+    let notifier: SystemdNotifier
     public let counters = DaemonCounters()
     private let queue = WorkQueue()
     private let layout: InboxLayout
@@ -26,7 +26,8 @@ public final class IngestDaemon: @unchecked Sendable {
     private var watcher: InboxWatcher?
     private let instance: String
     private let startedAt = ISO8601DateFormatter().string(from: Date())
-    private let heartbeat = Heartbeat()
+    /// Beats each time the pipeline loop goes round; the watchdog service pings systemd only while it does.
+    let heartbeat = Heartbeat()
 
     /// Files found by a backlog scan, waiting their turn (at most one scanner window).
     private var scanner: BacklogScanner?
@@ -128,10 +129,8 @@ public final class IngestDaemon: @unchecked Sendable {
         indexer.start()
         track(store, indexer: indexer)
         if queue.isStopped { indexer.requestStop() } // a stop that came before `track`
-        let watchdog = startWatchdog()
         let progress = ProgressReporter(counters: counters, logger: logger)
         defer {
-            watchdog?.cancel()
             indexer.stop()
             try? store.removeDaemon(instance: instance)
         }
@@ -278,13 +277,8 @@ public final class IngestDaemon: @unchecked Sendable {
         let maxBytes = settings.maxFileBytes
         let files = self.files
         let queue = self.queue
-        return parallelMap(paths.count, workers: settings.effectiveWorkers) { index -> PreparedFile? in
-            if queue.isStopped { return nil }
-            guard case let .prepared(file) = processor.readAndPrepare(paths[index], from: files, maxBytes: maxBytes) else {
-                return nil
-            }
-            return file
-        }.compactMap { $0 }
+        return processor.readAll(paths.map { (files, $0) }, maxBytes: maxBytes, workers: settings.effectiveWorkers,
+                                 dropVanished: true, isStopping: { queue.isStopped })
     }
 
     private func dispose(_ report: FileReport) {
@@ -359,49 +353,5 @@ public final class IngestDaemon: @unchecked Sendable {
             if !kept.contains(file.relativePath) { taken.append(file.relativePath) }
         }
         return taken
-    }
-
-    // MARK: - Watchdog
-
-    /// Pings systemd's watchdog only while the pipeline loop is alive, so a hung loop gets restarted.
-    private func startWatchdog() -> DispatchSourceTimer? {
-        guard let interval = notifier.watchdogInterval else { return nil }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "articled.watchdog"))
-        timer.schedule(deadline: .now(), repeating: interval / 2)
-        let heartbeat = self.heartbeat
-        let notifier = self.notifier
-        timer.setEventHandler {
-            if heartbeat.secondsSinceBeat() < interval { notifier.watchdog() }
-        }
-        timer.resume()
-        return timer
-    }
-}
-
-/// When the pipeline loop last went round, and when it last published its counters.
-final class Heartbeat: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = DispatchTime.now()
-    private var published = DispatchTime(uptimeNanoseconds: 0)
-
-    func beat() {
-        lock.lock()
-        last = .now()
-        lock.unlock()
-    }
-
-    func secondsSinceBeat() -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return Double(DispatchTime.now().uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-    }
-
-    func shouldPublish(every seconds: Double) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = DispatchTime.now()
-        guard Double(now.uptimeNanoseconds - published.uptimeNanoseconds) / 1e9 >= seconds else { return false }
-        published = now
-        return true
     }
 }
