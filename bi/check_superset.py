@@ -50,8 +50,14 @@ def main():
     if len(charts) < 4:
         fail(f"expected at least 4 charts on the dashboard, found {len(charts)}")
 
+    # An imported dataset has no columns until Superset reads them from the database ("Sync columns
+    # from source"); that is also when it takes the column comments as descriptions.
+    every = api("GET", "/api/v1/dataset/?q=(page_size:100)", token=token)["result"]
+    datasets = {d["id"] for d in every if d.get("schema") == "articled"}
+    for dataset_id in sorted(datasets):
+        api("PUT", f"/api/v1/dataset/{dataset_id}/refresh", token=token)
+
     failures = []
-    datasets = set()
     for summary in sorted(charts, key=lambda c: c["slice_name"]):
         chart = api("GET", f"/api/v1/chart/{summary['id']}", token=token)["result"]
         if not chart.get("query_context"):
@@ -74,9 +80,6 @@ def main():
             failures.append(f"{chart['slice_name']}: no rows")
         print(f"  chart {chart['slice_name']!r:52} {chart['viz_type']:24} {rows:6d} rows  {elapsed:7.0f} ms")
 
-    # Every dataset of the bundle, not only those the dashboard shows.
-    every = api("GET", "/api/v1/dataset/?q=(page_size:100)", token=token)["result"]
-    datasets |= {d["id"] for d in every if d.get("schema") == "articled"}
     with psycopg2.connect(dsn) as connection, connection.cursor() as cursor:
         for dataset_id in sorted(datasets):
             dataset = api("GET", f"/api/v1/dataset/{dataset_id}", token=token)["result"]

@@ -21,12 +21,13 @@ scripts/install-deps.sh >/dev/null
 swift build --product articled >"$BI/build.log" 2>&1 || { tail -n 30 "$BI/build.log" >&2; exit 1; }
 ARTICLED=$ROOT/.build/debug/articled
 
-if [ ! -x "$VENV/bin/superset" ] || ! "$VENV/bin/python" -c "import superset, psycopg2, rich" 2>/dev/null; then
+if [ ! -x "$VENV/bin/superset" ] || ! "$VENV/bin/python" -c "import superset, psycopg2, rich, cachetools" 2>/dev/null; then
     step "installing $SUPERSET_SPEC into $VENV (a few minutes, once)"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q --upgrade pip
-    # Superset 6.1 does not declare these, but its CLI and the PostgreSQL driver need them.
-    "$VENV/bin/pip" install -q "$SUPERSET_SPEC" rich psycopg2-binary "flask-caching<2.3.1" >"$BI/pip.log" 2>&1 \
+    # Superset 6.1 does not declare these, but its CLI, its database engine specs and the PostgreSQL
+    # driver need them.
+    "$VENV/bin/pip" install -q "$SUPERSET_SPEC" rich psycopg2-binary cachetools "flask-caching<2.3.1" >"$BI/pip.log" 2>&1 \
         || { tail -n 30 "$BI/pip.log" >&2; exit 1; }
 fi
 step "superset $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("apache-superset"))')"
