@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: demo test build release eval bench bi-check install local-db status clean
+.PHONY: demo test build release eval bench bi-check fuzz soak bench-million install local-db status clean
 
 demo:            ## Start the daemon on a local inbox with the seeds dropped in, against a local PostgreSQL.
 	scripts/demo.sh
@@ -26,6 +26,15 @@ bench:           ## Benchmark drain rate, latency, RSS and the COPY ceiling (rel
 
 bi-check:        ## Import the Superset bundle (bi/superset) against a filled local database; check every chart returns rows.
 	scripts/bi-check.sh
+
+fuzz:            ## libFuzzer + ASan on every parser, FUZZ_SECONDS each (default 60); fails on crash, leak, >1 s input, >1 GB.
+	scripts/fuzz.sh
+
+soak:            ## SOAK_KILLS SIGKILLs and SOAK_PG_RESTARTS PostgreSQL restarts during SOAK_FILES-file drains, then the accounting.
+	scripts/stress.py soak
+
+bench-million:   ## BACKLOG_FILES (1,000,000) in the inbox: time to first commit, peak RSS, drain rate (cut at BACKLOG_MAX_S).
+	scripts/stress.py backlog
 
 install: release ## Install the binary, config and systemd unit (see README, "Run as a service").
 	scripts/install.sh "$(PREFIX)"

@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "articled", targets: ["articled"]),
         .executable(name: "articled-eval", targets: ["articled-eval"]),
+        // For the libFuzzer package in Fuzz/, which builds these modules with the fuzzer and ASan.
+        .library(name: "ArticleCore", targets: ["ArticleCore"]),
+        .library(name: "InboxWatcher", targets: ["InboxWatcher"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -195,7 +195,8 @@ struct HTMLContentFinder {
     /// grows to take it in when that adds little text (the headline block sits just above the body).
     private mutating func findHeading() {
         let nodes = doc.nodes
-        let first = roots[0]
+        // A page can leave no root at all (found by fuzzing): then there is no article to head.
+        guard let first = roots.first else { return }
         let h1s = nodes.indices.filter { nodes[$0].tag == .h1 && !dropped[$0] && textLength[$0] > 0 }
         if let inside = h1s.first(where: isInRoots) {
             heading = inside
