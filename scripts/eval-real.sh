@@ -34,7 +34,7 @@ parse html html
 
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import trafilatura, numpy' 2>/dev/null; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet 'trafilatura>=2,<3' numpy
+    "$venv/bin/pip" install --quiet 'trafilatura>=2,<3' lxml_html_clean numpy
 fi
 if [ -z "${EVAL_REAL_SKIP_PEER:-}" ] || [ ! -f "$run/trafilatura-html.ndjson" ]; then
     nice -n 10 "$venv/bin/python" scripts/realpages-trafilatura.py "$out" "$run/trafilatura-html.ndjson"
