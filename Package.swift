@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "articled-eval", targets: ["articled-eval"]),
         // For the libFuzzer package in Fuzz/, which builds these modules with the fuzzer and ASan.
         .library(name: "ArticleCore", targets: ["ArticleCore"]),
+        .library(name: "TextKit", targets: ["TextKit"]),
+        .library(name: "HTMLKit", targets: ["HTMLKit"]),
         .library(name: "InboxWatcher", targets: ["InboxWatcher"]),
         .library(name: "Ingest", targets: ["Ingest"]),
     ],

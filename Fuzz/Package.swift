@@ -19,9 +19,9 @@ let package = Package(
         // The normalizer on every format: the first input byte picks the file extension.
         .executableTarget(name: "FuzzNormalizer", dependencies: [.product(name: "ArticleCore", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // The HTML reader: tokenizer, tree builder, entities, content finder and text emitter.
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "ArticleCore", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
+        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "ArticleCore", package: "articled"), .product(name: "HTMLKit", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // The text decoder and the HTML charset prescan.
-        .executableTarget(name: "FuzzTextDecoder", dependencies: [.product(name: "ArticleCore", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
+        .executableTarget(name: "FuzzTextDecoder", dependencies: [.product(name: "TextKit", package: "articled"), .product(name: "HTMLKit", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // What read(2) returns from an inotify descriptor.
         .executableTarget(name: "FuzzInotify", dependencies: [.product(name: "InboxWatcher", package: "articled")], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // The config file parser and the settings built from it.

@@ -1,6 +1,7 @@
-// `@testable` because the HTML reader's types are internal to the module that owns them (`ArticleCore`
-// today, `HTMLKit` after the split: only this import changes). The build passes `-enable-testing`.
+// `@testable` because the HTML reader's types are `package` or internal to the modules that own them
+// (`HTMLKit` for the tree, `ArticleCore` for the page reader). The build passes `-enable-testing`.
 @testable import ArticleCore
+@testable import HTMLKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,6 +1,6 @@
-// `@testable` because the decoder and the charset prescan are internal to the module that owns them
-// (`ArticleCore` today, `TextKit`/`HTMLKit` after the split: only the import changes).
-@testable import ArticleCore
+// `@testable` because the decoder and the charset prescan are `package` API of the modules that own them.
+@testable import HTMLKit
+@testable import TextKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTextDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
