@@ -20,9 +20,9 @@ import TestSupport
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await service.run() }
-                #expect(try await waitUntil(timeout: 30) { daemon.counters.snapshot.databaseUp })
+                #expect(try await waitUntil(timeout: 120) { daemon.counters.snapshot.databaseUp })
                 _ = try root.write("inbox/a.txt", text)
-                #expect(try await waitUntil(timeout: 30) {
+                #expect(try await waitUntil(timeout: 120) {
                     FileManager.default.fileExists(atPath: root.url("processed/a.txt"))
                 })
                 trigger.triggerGracefulShutdown()
