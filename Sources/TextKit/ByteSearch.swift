@@ -1,7 +1,9 @@
 /// Substring tests on UTF-8 bytes, for hot paths that would otherwise call Foundation's
 /// `range(of:)` on every line (profiling showed that search dominating normalization).
+@usableFromInline
 package enum ByteSearch {
     /// True when `needle` occurs in `text`, compared byte for byte (exact, case-sensitive).
+    @inlinable
     package static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         var text = text
@@ -9,6 +11,7 @@ package enum ByteSearch {
     }
 
     /// Byte offset of the first (or last) occurrence of a non-empty `needle` in `hay`.
+    @inlinable
     package static func offset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
         let m = needle.count
         guard m <= hay.count else { return nil }
@@ -43,6 +46,7 @@ extension ByteSearch {
 extension ByteSearch {
     /// `text.split(separator: " ").count` for `PlainText`, where a space byte is always a Character of
     /// its own; nil for other text (a combining mark may ride on a space there).
+    @inlinable
     package static func plainWordCount(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes in

@@ -6,16 +6,18 @@
 /// by `Character.isLetter`, `String ==`, `range(of:)`'s default non-literal search) give the same answers
 /// as plain byte comparisons, so hot paths check for it once and then work on bytes. Nearly every
 /// article is plain after decoding; others keep the exact general path.
+@usableFromInline
 package enum PlainText {
     /// Below the combining marks (U+0300), General Punctuation without its spaces, joiners and marks,
     /// currency signs, and U+FFFD.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func isPlain(_ value: UInt32) -> Bool {
         value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
             || (0x20A0...0x20C0).contains(value) || value == 0xFFFD
     }
 
     /// Whether every scalar of the valid UTF-8 `bytes` is plain.
+    @inlinable
     package static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {

@@ -5,6 +5,7 @@ extension StringProtocol {
     /// both strings are `PlainText`: there the non-literal rules (canonical equivalence, no match
     /// ending inside a grapheme cluster) never apply. Foundation's search bridged every call through
     /// UTF-16 and was the largest single cost of the echo, dateline and caption checks.
+    @inlinable
     package func plainRange(of needle: String, backwards: Bool = false) -> Range<Index>? {
         var needle = needle
         let outcome = needle.withUTF8 { nd in
@@ -26,12 +27,14 @@ extension StringProtocol {
     }
 
     /// `contains(needle)` as Foundation answers it: whether `range(of:)` finds it.
+    @inlinable
     package func plainContains(_ needle: String) -> Bool {
         plainRange(of: needle) != nil
     }
 }
 
 /// The outcome of a byte search for `plainRange`.
-private enum PlainSearch {
+@usableFromInline
+enum PlainSearch {
     case general, absent, at(Int)
 }

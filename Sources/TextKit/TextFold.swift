@@ -1,5 +1,6 @@
 /// Folds the typographic variants copy-paste produces (curly quotes, dash kinds, odd spaces) onto one form,
 /// so comparisons and hashes do not depend on a site's typography.
+@usableFromInline
 package enum TextFold {
     /// Lowercased, quotes straightened, dashes to "-", whitespace runs collapsed to one space, trimmed.
     ///
@@ -7,13 +8,15 @@ package enum TextFold {
     /// bytes: ASCII is lowercased in place and only other scalars pay for a Unicode case lookup. The
     /// result is exactly `lowercased()` (a per-scalar mapping in the standard library) followed by the
     /// per-scalar folds; `TextFoldTests` checks that against every scalar.
+    @inlinable
     package static func fold(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
         if let folded = utf8.withContiguousStorageIfAvailable(fold(utf8:)) { return folded }
         return Array(utf8).withUnsafeBufferPointer(fold(utf8:))
     }
 
-    private static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    @usableFromInline
+    static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -75,7 +78,7 @@ package enum TextFold {
     }
 
     /// The scalar starting at `i` of valid UTF-8 (a String's bytes), moving `i` past it.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
         let lead = UInt32(bytes[i])
         let value: UInt32
@@ -96,7 +99,7 @@ package enum TextFold {
         return Unicode.Scalar(value).unsafelyUnwrapped
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return "'"
@@ -106,7 +109,7 @@ package enum TextFold {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
@@ -116,7 +119,7 @@ package enum TextFold {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
             let v = scalar.value
@@ -126,6 +129,7 @@ package enum TextFold {
     }
 
     /// Collapses runs of spaces and tabs inside a line to one space and trims the ends.
+    @inlinable
     package static func collapseSpaces(_ line: some StringProtocol) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(line.utf8.count)
@@ -146,13 +150,15 @@ package enum TextFold {
 
     /// Words as whitespace-separated tokens holding at least one letter or digit.
     /// Every unit and paragraph is counted, so ASCII is classified by byte and only other scalars are decoded.
+    @inlinable
     package static func wordCount(_ text: some StringProtocol) -> Int {
         let utf8 = text.utf8
         if let count = utf8.withContiguousStorageIfAvailable(wordCount(utf8:)) { return count }
         return Array(utf8).withUnsafeBufferPointer(wordCount(utf8:))
     }
 
-    private static func wordCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    @usableFromInline
+    static func wordCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inToken = false
         var tokenHasWord = false
