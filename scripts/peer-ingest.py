@@ -56,15 +56,19 @@ def split_article(text):
 class InboxHandler(FileSystemEventHandler):
     """Queues each file that is complete: closed after writing, or renamed into the inbox."""
 
-    def __init__(self, pending):
+    def __init__(self, pending, done):
         self.pending = pending
+        self.done = done + os.sep  # may lie inside the inbox: its files are not new ones
+
+    def want(self, path):
+        return is_article(path) and not path.startswith(self.done)
 
     def on_closed(self, event):
-        if not event.is_directory and is_article(event.src_path):
+        if not event.is_directory and self.want(event.src_path):
             self.pending.put(event.src_path)
 
     def on_moved(self, event):
-        if not event.is_directory and is_article(event.dest_path):
+        if not event.is_directory and self.want(event.dest_path):
             self.pending.put(event.dest_path)
 
 
@@ -103,14 +107,15 @@ def main():
 
     pending = queue.Queue()
     observer = Observer()
-    observer.schedule(InboxHandler(pending), inbox, recursive=True)
+    handler = InboxHandler(pending, done)
+    observer.schedule(handler, inbox, recursive=True)
     observer.start()
     print("peer running", file=sys.stderr, flush=True)
 
     # The watch is on before the scan, so a file arriving in between is seen by one or the other.
     backlog = []
     for root, _, names in os.walk(inbox):
-        backlog.extend(os.path.join(root, n) for n in names if is_article(n))
+        backlog.extend(p for p in (os.path.join(root, n) for n in names) if handler.want(p))
     try:
         for path in sorted(backlog):
             ingest(conn, path, inbox, done)

@@ -20,10 +20,11 @@ struct Report {
     var ceiling: CeilingResult
     var totalSeconds: Double
 
-    static let drainTarget = 5_000.0
+    // Targets of issue #11 (throughput against the peer script).
+    static let drainTarget = 2_000.0
     static let p99Target = 50.0
     static let rssTargetMB = 150.0
-    static let fractionTarget = 0.4
+    static let fractionTarget = 0.5
     /// articled's drain rate over the peer's, same files, same server, same run (issue #11).
     static let peerRatioTarget = 2.0
 
@@ -63,15 +64,13 @@ struct Report {
         out.append(String(repeating: "-", count: header.count))
 
         for drain in drains.sorted(by: { $0.files < $1.files }) {
-            let isLargest = drain.files == largest.files
             if let failure = drain.failure {
-                out.append(row("backlog drain, \(n(drain.files)) files", "FAILED (no rate)", isLargest ? "≥ \(n(Int(Self.drainTarget))) files/s" : "",
-                               isLargest ? "MISSED" : ""))
+                out.append(row("backlog drain, \(n(drain.files)) files", "FAILED (no rate)", "≥ \(n(Int(Self.drainTarget))) files/s", "MISSED"))
                 out.append(contentsOf: wrap(failure, width: 110).map { "  " + $0 })
                 continue
             }
-            let target = isLargest ? "≥ \(n(Int(Self.drainTarget))) files/s" : ""
-            let verdict = isLargest ? (drain.filesPerSecond >= Self.drainTarget ? "met" : "MISSED") : ""
+            let target = "≥ \(n(Int(Self.drainTarget))) files/s"
+            let verdict = drain.filesPerSecond >= Self.drainTarget ? "met" : "MISSED"
             let title = "backlog drain, \(n(drain.files)) files" + (drain.capped ? " (cut at \(f(drain.drainSeconds, 0)) s)" : "")
             out.append(row(title, "\(n(Int(drain.filesPerSecond))) files/s", target, verdict))
             if drain.capped {
@@ -145,7 +144,7 @@ struct Report {
         }
         if !peers.isEmpty {
             out.append("The peer drains the same generated files into a fresh database of the same cluster right after articled's drain;")
-            out.append("shared-machine rates move by ±30% between runs, the ratio within one run does not.")
+            out.append("rates on a shared machine move by ±30% between runs with what else runs: compare the ratio, not the rates.")
         }
         out.append("Total bench time \(f(totalSeconds / 60, 1)) min (corpus generation, \(drains.count) drains, \(peers.count) peer drains, full-text catch-up, steady load, ceiling, normalizer).")
         out.append("bench: files_per_s=\(Int(largest.filesPerSecond.rounded())) p50_ms=\(f(l.commit.median, 1)) p99_ms=\(f(l.commit.value(99), 1)) "
