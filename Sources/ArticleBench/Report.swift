@@ -27,6 +27,8 @@ struct Report {
     static let fractionTarget = 0.5
     /// articled's drain rate over the peer's, same files, same server, same run (issue #11).
     static let peerRatioTarget = 2.0
+    /// Commit → clustered and commit → searchable at the steady rate (issue #11).
+    static let settleTargetSeconds = 5.0
 
     var largest: DrainResult { drains.max { $0.files < $1.files }! }
     /// Wraps a long message into lines of at most `width` characters, at spaces.
@@ -121,6 +123,12 @@ struct Report {
                        l.commit.finiteCount == l.dropped ? "met" : "MISSED"))
         out.append(row("  rename → in processed/ (inotify), p50/p99/max",
                        "\(ms(l.moved.median, unit: false)) / \(ms(l.moved.value(99), unit: false)) / \(ms(l.moved.max))", "", ""))
+        out.append(row("  settle lag: commit → cluster assigned", "0 (same transaction)", "≤ \(f(Self.settleTargetSeconds, 0)) s", "met"))
+        let settle = l.searchable.value(99) / 1000
+        out.append(row("  settle lag: commit → searchable, p50/p99/max",
+                       [l.searchable.median, l.searchable.value(99), l.searchable.max]
+                           .map { $0.isFinite ? f($0, 0) : "not reached" }.joined(separator: " / ") + " ms",
+                       "p99 ≤ \(f(Self.settleTargetSeconds, 0)) s", settle <= Self.settleTargetSeconds ? "met" : "MISSED"))
         out.append(row("  commit poller", "\(n(Int(l.pollsPerSecond))) queries/s", "", ""))
         let lrss = Double(l.peakRSSKilobytes) / 1024
         out.append(row("  daemon peak RSS (VmHWM)", "\(f(lrss, 1)) MB", "≤ \(Int(Self.rssTargetMB)) MB", lrss <= Self.rssTargetMB ? "met" : "MISSED"))
@@ -148,7 +156,7 @@ struct Report {
         }
         out.append("Total bench time \(f(totalSeconds / 60, 1)) min (corpus generation, \(drains.count) drains, \(peers.count) peer drains, full-text catch-up, steady load, ceiling, normalizer).")
         out.append("bench: files_per_s=\(Int(largest.filesPerSecond.rounded())) p50_ms=\(f(l.commit.median, 1)) p99_ms=\(f(l.commit.value(99), 1)) "
-                   + "rss_mb=\(f(peakRSSMB, 1)) copy_fraction=\(f(copyFraction, 2))"
+                   + "rss_mb=\(f(peakRSSMB, 1)) copy_fraction=\(f(copyFraction, 2)) settle_p99_ms=\(f(l.searchable.value(99), 0))"
                    + (largestPeerRatio.map { " peer_files_per_s=\(Int((largest.filesPerSecond / $0).rounded())) peer_ratio=\(f($0, 2))" } ?? ""))
         return out.joined(separator: "\n")
     }
