@@ -37,6 +37,13 @@ PEER_ARGS=()
 if [ "${BENCH_PEER:-1}" != 0 ]; then
     VENV=$PWD/.local/peer-venv
     if ! "$VENV/bin/python" -c 'import psycopg, watchdog' >/dev/null 2>&1; then
+        if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+            # Debian's python3 makes venvs only with python3-venv.
+            echo "bench: installing python3-venv for the peer script's venv" >&2
+            SUDO=""
+            [ "$(id -u)" = 0 ] || SUDO="sudo"
+            DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+        fi
         echo "bench: installing psycopg 3 and watchdog into $VENV for the peer script" >&2
         python3 -m venv "$VENV" >&2
         "$VENV/bin/pip" install -q "psycopg[binary]==3.3.9" "watchdog==7.1.0" >&2
