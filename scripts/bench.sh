@@ -8,6 +8,11 @@
 #   BENCH_RATE=100                files per second in the steady-rate run
 #   BENCH_DRAIN_MAX_SECONDS=150   a drain still running after this long is cut and its rate taken so far
 #   ARTICLED_INGEST_BATCH_SIZE=…  any ARTICLED_* setting is passed to the daemon under test
+#   BENCH_PEER=0                  skip the peer (scripts/peer-ingest.py) drains
+#
+# After each articled drain the same files are drained by the peer script — watchdog + psycopg 3, one
+# INSERT and one COMMIT per file — into a fresh database of the same cluster, and the ratio printed.
+# Its packages are installed from PyPI into a throwaway venv under .local/peer-venv (kept between runs).
 #
 # The cluster lives in a private /tmp folder (socket only, no TCP), runs as `postgres` when we are
 # root (initdb refuses root), and is stopped and removed on exit, as is the work folder.
@@ -28,6 +33,24 @@ swift build -c release --product articled >&2
 swift build -c release --product articled-bench >&2
 BIN=$(swift build -c release --show-bin-path)
 
+PEER_ARGS=()
+if [ "${BENCH_PEER:-1}" != 0 ]; then
+    VENV=$PWD/.local/peer-venv
+    if ! "$VENV/bin/python" -c 'import psycopg, watchdog' >/dev/null 2>&1; then
+        if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+            # Debian's python3 makes venvs only with python3-venv.
+            echo "bench: installing python3-venv for the peer script's venv" >&2
+            SUDO=""
+            [ "$(id -u)" = 0 ] || SUDO="sudo"
+            DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+        fi
+        echo "bench: installing psycopg 3 and watchdog into $VENV for the peer script" >&2
+        python3 -m venv "$VENV" >&2
+        "$VENV/bin/pip" install -q "psycopg[binary]==3.3.9" "watchdog==7.1.0" >&2
+    fi
+    PEER_ARGS=(--peer-python "$VENV/bin/python" --peer-script "$PWD/scripts/peer-ingest.py")
+fi
+
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)}
 PGPORT=5432 # socket-only in a private folder: no clash with any other cluster
 AS=()
@@ -37,11 +60,13 @@ PGTMP=""
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    # A daemon the bench left running (the bench itself was killed): its pid, and only it.
-    if [ -n "$WORK" ] && [ -f "$WORK/daemon.pid" ]; then
-        kill -TERM "$(cat "$WORK/daemon.pid")" 2>/dev/null || true
-        sleep 1
-    fi
+    # A daemon or peer script the bench left running (the bench itself was killed): its pid, and only it.
+    for pidfile in "$WORK/daemon.pid" "$WORK/peer.pid"; do
+        if [ -n "$WORK" ] && [ -f "$pidfile" ]; then
+            kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+            sleep 1
+        fi
+    done
     if [ -n "$PGTMP" ] && [ -f "$PGTMP/data/PG_VERSION" ]; then
         ( cd / && "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w -t 60 stop >/dev/null 2>&1 ) || true
     fi
@@ -69,4 +94,4 @@ echo "bench: starting a throwaway PostgreSQL in $PGTMP (default durability)" >&2
 "$PGBIN/pg_isready" -q -h "$PGTMP" -p "$PGPORT" -t 30
 
 CONNINFO="host=$PGTMP port=$PGPORT user=postgres"
-"$BIN/articled-bench" --conninfo "$CONNINFO" --articled "$BIN/articled" --work-dir "$WORK" --seeds "$PWD/seeds"
+"$BIN/articled-bench" --conninfo "$CONNINFO" --articled "$BIN/articled" --work-dir "$WORK" --seeds "$PWD/seeds" "${PEER_ARGS[@]}"

@@ -16,6 +16,9 @@ struct BenchOptions {
     /// After the last steady-load drop, how long to wait for the daemon to commit the rest.
     var latencyWaitSeconds = 120.0
     var normalizerSeconds = 15.0
+    /// The peer script and the Python that has its packages; the peer drains are skipped when either is empty.
+    var peerScript = ""
+    var peerPython = ""
     var ceilingRows = 20_000
     /// Only generate the corpus and time `Normalizer.normalize` on it: no database, no daemon.
     var normalizerOnly = false
@@ -36,6 +39,9 @@ struct BenchOptions {
           --work-dir         scratch folder for the corpus and inboxes (default: a new /tmp/articled-bench.XXXXXX)
           --seeds            folder with the seed articles (default: ./seeds)
           --drain-max-seconds  cut a drain after this long (env BENCH_DRAIN_MAX_SECONDS, default 150)
+          --peer-script      scripts/peer-ingest.py: after each articled drain, the same files are drained by it
+                             into a fresh database of the same cluster, and the ratio printed
+          --peer-python      a Python with psycopg 3 and watchdog installed (scripts/bench.sh makes a venv in .local/)
           --normalizer-only  generate the corpus (--files N of them, default 3000) and time only the normalizer
                              on one thread; needs no database and no articled binary. The corpus is deleted
                              afterwards unless --work-dir is given
@@ -72,6 +78,8 @@ struct BenchOptions {
             case "--seeds": options.seeds = value
             case "--drain-max-seconds": options.drainMaxSeconds = Double(try number(value, flag))
             case "--normalizer-seconds": options.normalizerSeconds = Double(try number(value, flag))
+            case "--peer-script": options.peerScript = value
+            case "--peer-python": options.peerPython = value
             default: throw BenchError("unknown option \(flag)\n\(usage)")
             }
         }
@@ -90,6 +98,9 @@ struct BenchOptions {
         }
         guard FileManager.default.isExecutableFile(atPath: options.articled) else {
             throw BenchError("articled binary not found at \(options.articled) (build it: swift build -c release --product articled)")
+        }
+        if !options.peerScript.isEmpty, !FileManager.default.fileExists(atPath: options.peerScript) {
+            throw BenchError("--peer-script: \(options.peerScript) not found")
         }
         guard options.rate > 0, options.latencySeconds > 0 else { throw BenchError("--rate and --latency-seconds must be positive") }
         return options

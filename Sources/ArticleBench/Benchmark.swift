@@ -43,6 +43,8 @@ struct Benchmark {
         Monotonic.sleep(until: generateStart + generateSeconds + 1.1)
         let postgresCPU = PostgresCPU(database: database)
         var drains: [DrainResult] = []
+        var peers: [PeerResult] = []
+        let runPeer = !options.peerScript.isEmpty && !options.peerPython.isEmpty
         for files in options.files {
             let phase = DrainPhase(files: files, corpus: corpus, database: database, launcher: launcher, workDirectory: work,
                                    measureSearch: files == largest, searchTimeout: options.searchTimeout,
@@ -54,6 +56,17 @@ struct Benchmark {
                 Progress.say("drain \(files): FAILED: \(error)")
                 drains.append(.failed(files: files, reason: "\(error)"))
                 try? FileManager.default.removeItem(atPath: "\(work)/drain-\(files)")
+            }
+            // Same files, same server, right after: the ratio of the two rates is what holds on a shared machine.
+            guard runPeer else { continue }
+            let peer = PeerPhase(files: files, corpus: corpus, database: database, python: options.peerPython,
+                                 script: options.peerScript, workDirectory: work, maxSeconds: options.drainMaxSeconds,
+                                 postgresCPU: postgresCPU)
+            do {
+                peers.append(try peer.run())
+            } catch {
+                Progress.say("peer \(files): FAILED: \(error)")
+                peers.append(.failed(files: files, reason: "\(error)"))
             }
         }
 
@@ -69,7 +82,7 @@ struct Benchmark {
         return Report(date: Date(), machine: .current(), postgres: "PostgreSQL \(version)", postgresSettings: settings,
                       articled: options.articled, tuning: launcher.tuning, corpusFiles: corpus.count,
                       corpusBytes: corpus.totalBytes, generateSeconds: generateSeconds, normalizer: normalizer,
-                      drains: drains, latency: latency, ceiling: ceiling, totalSeconds: Monotonic.now() - began)
+                      drains: drains, peers: peers, latency: latency, ceiling: ceiling, totalSeconds: Monotonic.now() - began)
     }
 
     /// The seed articles (`.txt`) the corpus is derived from.

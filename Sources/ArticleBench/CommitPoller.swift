@@ -6,9 +6,16 @@ import PQClient
 /// `article_files` rows with an id above the last one seen. A row first returned by a query was
 /// committed after the previous query's snapshot and before this one's, so its commit time is
 /// taken as this query's start (an upper bound, at most one poll period late).
+///
+/// Every 10th poll it also reads the lowest article id still without a search vector. The search pass
+/// fills vectors in id order, so an article is searchable from the first such reading, at or after its
+/// commit, that is above its id (again an upper bound, at most ten poll periods late).
 final class CommitPoller: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [String: Double] = [:]
+    private var articles: [String: Int] = [:]
+    /// (time, lowest pending id or Int.max) of each reading.
+    private var pendingFloor: [(time: Double, id: Int)] = []
     private var stopRequested = false
     private var failure: String?
     private var polls = 0
@@ -33,32 +40,66 @@ final class CommitPoller: @unchecked Sendable {
         }
         defer { connection.close() }
         var lastID = 0
+        var pollIndex = 0
         while !shouldStop {
             let started = Monotonic.now()
             do {
                 let rows = try connection.execute(
-                    "SELECT id, file_name FROM articled.article_files WHERE id > $1::bigint ORDER BY id", [String(lastID)])
-                if rows.rowCount > 0 {
-                    var batch: [(String, Double)] = []
-                    for row in 0..<rows.rowCount {
-                        lastID = max(lastID, try rows.int(row, 0) ?? lastID)
-                        batch.append((try rows.string(row, 1) ?? "", started))
-                    }
-                    lock.lock()
-                    for (name, time) in batch where seen[name] == nil { seen[name] = time }
-                    polls += 1
-                    lock.unlock()
-                } else {
-                    lock.lock()
-                    polls += 1
-                    lock.unlock()
+                    "SELECT id, file_name, article_id FROM articled.article_files WHERE id > $1::bigint ORDER BY id", [String(lastID)])
+                var batch: [(name: String, time: Double, article: Int?)] = []
+                for row in 0..<rows.rowCount {
+                    lastID = max(lastID, try rows.int(row, 0) ?? lastID)
+                    batch.append((try rows.string(row, 1) ?? "", started, try rows.int(row, 2)))
                 }
+                var floor: Int?
+                if pollIndex % 10 == 0 {
+                    let floorStarted = Monotonic.now()
+                    floor = try connection.execute(
+                        "SELECT coalesce(min(id), 9223372036854775807) FROM articled.articles WHERE search IS NULL").int(0, 0)
+                    if let value = floor { record(floor: value, at: floorStarted) }
+                }
+                pollIndex += 1
+                lock.lock()
+                for entry in batch where seen[entry.name] == nil {
+                    seen[entry.name] = entry.time
+                    articles[entry.name] = entry.article
+                }
+                polls += 1
+                lock.unlock()
             } catch {
                 record(failure: "\(error)")
                 return
             }
             Monotonic.sleep(until: Monotonic.now() + interval)
         }
+    }
+
+    private func record(floor: Int, at time: Double) {
+        lock.lock()
+        pendingFloor.append((time, floor))
+        lock.unlock()
+    }
+
+    /// Commit → searchable per file name, in seconds; files not searchable by the last reading are left out.
+    var searchableLag: [String: Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        var lags: [String: Double] = [:]
+        for (name, committedAt) in seen {
+            guard let article = articles[name] else { continue }
+            // First reading at or after the commit whose lowest pending id is above this article.
+            if let hit = pendingFloor.first(where: { $0.time >= committedAt && $0.id > article }) {
+                lags[name] = hit.time - committedAt
+            }
+        }
+        return lags
+    }
+
+    /// True once the last reading found no article without a search vector.
+    var nothingPendingSearch: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return pendingFloor.last?.id == Int.max
     }
 
     private var shouldStop: Bool {

@@ -14,14 +14,21 @@ struct Report {
     var generateSeconds: Double
     var normalizer: NormalizerResult
     var drains: [DrainResult]
+    /// The peer script's drains of the same files, when it ran.
+    var peers: [PeerResult]
     var latency: LatencyResult
     var ceiling: CeilingResult
     var totalSeconds: Double
 
-    static let drainTarget = 5_000.0
+    // Targets of issue #11 (throughput against the peer script).
+    static let drainTarget = 2_000.0
     static let p99Target = 50.0
     static let rssTargetMB = 150.0
-    static let fractionTarget = 0.4
+    static let fractionTarget = 0.5
+    /// articled's drain rate over the peer's, same files, same server, same run (issue #11).
+    static let peerRatioTarget = 2.0
+    /// Commit → clustered and commit → searchable at the steady rate (issue #11).
+    static let settleTargetSeconds = 5.0
 
     var largest: DrainResult { drains.max { $0.files < $1.files }! }
     /// Wraps a long message into lines of at most `width` characters, at spaces.
@@ -59,15 +66,13 @@ struct Report {
         out.append(String(repeating: "-", count: header.count))
 
         for drain in drains.sorted(by: { $0.files < $1.files }) {
-            let isLargest = drain.files == largest.files
             if let failure = drain.failure {
-                out.append(row("backlog drain, \(n(drain.files)) files", "FAILED (no rate)", isLargest ? "≥ \(n(Int(Self.drainTarget))) files/s" : "",
-                               isLargest ? "MISSED" : ""))
+                out.append(row("backlog drain, \(n(drain.files)) files", "FAILED (no rate)", "≥ \(n(Int(Self.drainTarget))) files/s", "MISSED"))
                 out.append(contentsOf: wrap(failure, width: 110).map { "  " + $0 })
                 continue
             }
-            let target = isLargest ? "≥ \(n(Int(Self.drainTarget))) files/s" : ""
-            let verdict = isLargest ? (drain.filesPerSecond >= Self.drainTarget ? "met" : "MISSED") : ""
+            let target = "≥ \(n(Int(Self.drainTarget))) files/s"
+            let verdict = drain.filesPerSecond >= Self.drainTarget ? "met" : "MISSED"
             let title = "backlog drain, \(n(drain.files)) files" + (drain.capped ? " (cut at \(f(drain.drainSeconds, 0)) s)" : "")
             out.append(row(title, "\(n(Int(drain.filesPerSecond))) files/s", target, verdict))
             if drain.capped {
@@ -100,6 +105,7 @@ struct Report {
                 out.append(row(searchLabel, "not reached: \(n(left)) left", "", ""))
             }
             if drain.exitStatus != "exit 0" { out.append(row("  daemon exit after SIGTERM", drain.exitStatus, "exit 0", "MISSED")) }
+            if let peer = peers.first(where: { $0.files == drain.files }) { out.append(contentsOf: peerRows(peer, against: drain)) }
         }
 
         let l = latency
@@ -117,6 +123,12 @@ struct Report {
                        l.commit.finiteCount == l.dropped ? "met" : "MISSED"))
         out.append(row("  rename → in processed/ (inotify), p50/p99/max",
                        "\(ms(l.moved.median, unit: false)) / \(ms(l.moved.value(99), unit: false)) / \(ms(l.moved.max))", "", ""))
+        out.append(row("  settle lag: commit → cluster assigned", "0 (same transaction)", "≤ \(f(Self.settleTargetSeconds, 0)) s", "met"))
+        let settle = l.searchable.value(99) / 1000
+        out.append(row("  settle lag: commit → searchable, p50/p99/max",
+                       [l.searchable.median, l.searchable.value(99), l.searchable.max]
+                           .map { $0.isFinite ? f($0, 0) : "not reached" }.joined(separator: " / ") + " ms",
+                       "p99 ≤ \(f(Self.settleTargetSeconds, 0)) s", settle <= Self.settleTargetSeconds ? "met" : "MISSED"))
         out.append(row("  commit poller", "\(n(Int(l.pollsPerSecond))) queries/s", "", ""))
         let lrss = Double(l.peakRSSKilobytes) / 1024
         out.append(row("  daemon peak RSS (VmHWM)", "\(f(lrss, 1)) MB", "≤ \(Int(Self.rssTargetMB)) MB", lrss <= Self.rssTargetMB ? "met" : "MISSED"))
@@ -138,10 +150,53 @@ struct Report {
         if drains.contains(where: \.capped) {
             out.append("Drains that could not finish within the cap were cut; their rate is rows committed by the cut / time to it.")
         }
-        out.append("Total bench time \(f(totalSeconds / 60, 1)) min (corpus generation, \(drains.count) drains, full-text catch-up, steady load, ceiling, normalizer).")
+        if !peers.isEmpty {
+            out.append("The peer drains the same generated files into a fresh database of the same cluster right after articled's drain;")
+            out.append("rates on a shared machine move by ±30% between runs with what else runs: compare the ratio, not the rates.")
+        }
+        out.append("Total bench time \(f(totalSeconds / 60, 1)) min (corpus generation, \(drains.count) drains, \(peers.count) peer drains, full-text catch-up, steady load, ceiling, normalizer).")
         out.append("bench: files_per_s=\(Int(largest.filesPerSecond.rounded())) p50_ms=\(f(l.commit.median, 1)) p99_ms=\(f(l.commit.value(99), 1)) "
-                   + "rss_mb=\(f(peakRSSMB, 1)) copy_fraction=\(f(copyFraction, 2))")
+                   + "rss_mb=\(f(peakRSSMB, 1)) copy_fraction=\(f(copyFraction, 2)) settle_p99_ms=\(f(l.searchable.value(99), 0))"
+                   + (largestPeerRatio.map { " peer_files_per_s=\(Int((largest.filesPerSecond / $0).rounded())) peer_ratio=\(f($0, 2))" } ?? ""))
         return out.joined(separator: "\n")
+    }
+
+    /// The peer's drain of the same files, and articled's rate over it.
+    private func peerRows(_ peer: PeerResult, against drain: DrainResult) -> [String] {
+        var out: [String] = []
+        let title = "peer drain, same \(n(peer.files)) files" + (peer.capped ? " (cut at \(f(peer.drainSeconds, 0)) s)" : "")
+        if let failure = peer.failure {
+            out.append(row(title, "FAILED (no rate)", "", ""))
+            out.append(contentsOf: wrap(failure, width: 110).map { "  " + $0 })
+            return out
+        }
+        out.append(row(title, "\(n(Int(peer.filesPerSecond))) files/s", "", ""))
+        out.append(row("  (scripts/peer-ingest.py: watchdog + psycopg 3,", "one INSERT + COMMIT per file", "", ""))
+        out.append(row("   first line title, rest body, move after commit)", "", "", ""))
+        if peer.capped { out.append(row("  committed by the cut", "\(n(peer.committed)) of \(n(peer.files)) files", "", "")) }
+        out.append(row("  drain time (\"peer running\" → last commit)", "\(f(peer.drainSeconds, 2)) s", "", ""))
+        out.append(row("  start-up (spawn → \"peer running\")", "\(f(peer.startupSeconds * 1000, 0)) ms", "", ""))
+        out.append(row("  moved to done/", n(peer.processed), "", ""))
+        out.append(row("  peer peak RSS (VmHWM)", "\(f(Double(peer.peakRSSKilobytes) / 1024, 1)) MB", "", ""))
+        if let cpu = peer.cpuSeconds {
+            out.append(row("  peer CPU (user+sys, start → end of drain)", "\(f(cpu, 1)) s = \(f(cpu * 1000 / Double(max(1, peer.committed)), 1)) ms/file", "", ""))
+        }
+        if let pg = peer.postgresCPUSeconds {
+            out.append(row("  PostgreSQL CPU (all processes, during drain)", "\(f(pg, 1)) s = \(f(pg * 1000 / Double(max(1, peer.committed)), 1)) ms/file", "", ""))
+        }
+        if drain.failure == nil, peer.filesPerSecond > 0 {
+            let ratio = drain.filesPerSecond / peer.filesPerSecond
+            out.append(row("articled / peer, \(n(peer.files)) files", "\(f(ratio, 2))×", "≥ \(f(Self.peerRatioTarget, 0))×",
+                           ratio >= Self.peerRatioTarget ? "met" : "MISSED"))
+        }
+        return out
+    }
+
+    /// articled's rate over the peer's for the largest drain; nil when either is missing.
+    var largestPeerRatio: Double? {
+        guard largest.failure == nil, let peer = peers.first(where: { $0.files == largest.files }),
+              peer.failure == nil, peer.filesPerSecond > 0 else { return nil }
+        return largest.filesPerSecond / peer.filesPerSecond
     }
 
     /// Milliseconds, or "not committed" for files that never arrived (+∞).
