@@ -56,6 +56,7 @@ public struct Normalizer: Sendable {
     ) -> Result<Article, NormalizeError> {
         let fixedPublisher = fixedPublisher(metadata: metadata, hint: hint)
         var layout = PageLayout(text: text, options: options, knownTitle: metadata.title, knownPublisher: fixedPublisher)
+        layout.usesBodyModel = format == .text
         return layout.parse().map { parsed in
             ArticleAssembler.assemble(parsed, metadata: metadata, format: format, sourcePath: sourcePath, table: options.publishers)
         }
