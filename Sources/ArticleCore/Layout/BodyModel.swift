@@ -8,12 +8,13 @@ import Foundation
 public enum BodyModel {
     /// The probability that each unit is article text, in unit order.
     static func probabilities(_ units: [TextUnit]) -> [Double] {
-        LineFeatures.table(units).map(probability)
+        let m = LineFeatures.table(units)
+        return (0..<m.rows).map { probability(m.row($0)) }
     }
 
-    static func probability(_ row: [Double]) -> Double {
+    static func probability(_ row: ArraySlice<Double>) -> Double {
         var z = bias
-        for k in 0..<min(row.count, weights.count) { z += row[k] * weights[k] }
+        for (w, x) in zip(weights, row) { z += w * x }
         return 1 / (1 + exp(-z))
     }
 
@@ -25,7 +26,7 @@ public enum BodyModel {
     public static func featureRows(text: String) -> [(line: String, features: [Double])] {
         var units = PageSegmenter.units(text)
         for i in units.indices { units[i].text = CaptionParser.strippingWidgets(units[i].text) }
-        let rows = LineFeatures.table(units)
-        return zip(units, rows).map { ($0.text, $1) }
+        let m = LineFeatures.table(units)
+        return units.indices.map { (units[$0].text, Array(m.row($0))) }
     }
 }
