@@ -28,6 +28,9 @@ enum LineFeatures {
         var rows: Int
 
         func row(_ i: Int) -> ArraySlice<Double> { values[(i * width)..<((i + 1) * width)] }
+
+        /// Feature `feature` (an index into `names`) of row `i`.
+        func value(_ i: Int, _ feature: Int) -> Double { values[i * width + feature] }
     }
 
     /// The own-line features that the page features and the neighbours reuse.
