@@ -19,7 +19,11 @@ extension Normalizer {
         let copied = HTMLCopiedText.text(page.document)
         let fallback = normalizeText(copied, metadata: page.metadata, format: .html, usesBodyModel: true,
                                      sourcePath: sourcePath, hint: hint)
-        if case .success = fallback { return fallback }
+        // The copy holds every menu and heading: without one paragraph of prose it found chrome, not a story.
+        if case .success(let article) = fallback,
+           article.paragraphs.contains(where: { TextUnit(text: $0, block: 0, line: 0).isProse }) {
+            return fallback
+        }
         return found
     }
 
