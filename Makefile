@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: demo test build release eval bench bi-check fuzz soak bench-million install local-db status clean
+.PHONY: demo test build release eval eval-real bench bi-check fuzz soak bench-million install local-db status clean
 
 demo:            ## Start the daemon on a local inbox with the seeds dropped in, against a local PostgreSQL.
 	scripts/demo.sh
@@ -20,6 +20,9 @@ release:
 
 eval: release    ## Score the normalizer against the fixture corpus.
 	.build/release/articled-eval Tests/Fixtures/corpus
+
+eval-real:       ## Score articled and trafilatura on ../shared/realpages (dev and test, text and HTML).
+	scripts/eval-real.sh
 
 bench:           ## Benchmark drain rate, latency, RSS and the COPY ceiling (release build, throwaway PostgreSQL).
 	scripts/bench.sh

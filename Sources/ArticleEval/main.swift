@@ -13,6 +13,8 @@ let usage = """
       --verbose, -v   also list per-article scores, error cases and the worst paragraph diffs
       --json          print the totals as JSON instead of the table
       --scaling       time the normalizer on 0.1, 1 and 10 MB inputs instead (linear time check)
+      --line-features FILE...   print the body model's feature vector for every line of these copied-text
+                      files (tab-separated; scripts/train-body-model.py reads it)
       --help, -h      this text
     """
 
@@ -20,6 +22,9 @@ var verbose = false
 var asJSON = false
 var scaling = false
 var corpus: String?
+if CommandLine.arguments.dropFirst().first == "--line-features" {
+    exit(LineFeatureDump.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 for arg in CommandLine.arguments.dropFirst() {
     switch arg {
     case "--verbose", "-v": verbose = true

@@ -34,28 +34,32 @@ public enum ContentHasher {
     static func simhash(canonical: String) -> UInt64 {
         let words = wordHashes(canonical)
         guard !words.isEmpty else { return 0 }
-        var votes = [Int](repeating: 0, count: 64)
-        func vote(_ hash: UInt64) {
-            let h = StableHash.avalanche(hash)
-            for bit in 0..<64 {
-                votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
+        // A bit is set when more shingles set it than clear it: counting the ones is that vote, without a
+        // branch per bit (the per-bit +1/-1 was the normalizer's most expensive loop).
+        var ones = [Int](repeating: 0, count: 64)
+        var shingles = 0
+        ones.withUnsafeMutableBufferPointer { ones in
+            func vote(_ hash: UInt64) {
+                let h = StableHash.avalanche(hash)
+                for bit in 0..<64 { ones[bit] &+= Int(truncatingIfNeeded: (h >> UInt64(bit)) & 1) }
+                shingles += 1
             }
-        }
-        let width = 3
-        if words.count < width {
-            words.forEach(vote)
-        } else {
-            for i in 0...(words.count - width) {
-                var h = StableHash.offsetBasis
-                for j in 0..<width {
-                    h = (h ^ words[i + j]) &* StableHash.prime
-                    h = StableHash.mix(h, 0x20)
+            let width = 3
+            if words.count < width {
+                words.forEach(vote)
+            } else {
+                for i in 0...(words.count - width) {
+                    var h = StableHash.offsetBasis
+                    for j in 0..<width {
+                        h = (h ^ words[i + j]) &* StableHash.prime
+                        h = StableHash.mix(h, 0x20)
+                    }
+                    vote(h)
                 }
-                vote(h)
             }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 {
+        for bit in 0..<64 where 2 * ones[bit] > shingles {
             result |= 1 << UInt64(bit)
         }
         return result

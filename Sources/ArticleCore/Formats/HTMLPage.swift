@@ -12,9 +12,12 @@ struct HTMLPage {
     var articleLines: Int
     /// Lines and boxes that were nothing but links: menus, teaser cards and lists the chrome rules did not catch.
     var linkOnlyLines: Int
+    /// The parsed page, for a second reading when the finder's does not yield an article.
+    let document: HTMLDocument
 
     init(html: String) {
         let doc = HTMLDocument(bytes: Array(html.utf8))
+        document = doc
         let finder = HTMLContentFinder(doc)
         let stated = HTMLPageMetadata(doc, finder: finder)
         metadata = stated.metadata(heading: finder.heading.map(doc.textContent))

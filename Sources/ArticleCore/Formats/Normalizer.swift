@@ -51,11 +51,15 @@ public struct Normalizer: Sendable {
     }
 
     /// The layout rules over text, then metadata merged on top and the derived fields computed.
+    /// `usesBodyModel`: the text is a whole page's copy (chrome and all), which the body model was made for;
+    /// by default, only `.txt` is.
     func normalizeText(
-        _ text: String, metadata: ArticleMetadata, format: InputFormat, sourcePath: String, hint: String?
+        _ text: String, metadata: ArticleMetadata, format: InputFormat, usesBodyModel: Bool? = nil, sourcePath: String,
+        hint: String?
     ) -> Result<Article, NormalizeError> {
         let fixedPublisher = fixedPublisher(metadata: metadata, hint: hint)
         var layout = PageLayout(text: text, options: options, knownTitle: metadata.title, knownPublisher: fixedPublisher)
+        layout.usesBodyModel = usesBodyModel ?? (format == .text)
         return layout.parse().map { parsed in
             ArticleAssembler.assemble(parsed, metadata: metadata, format: format, sourcePath: sourcePath, table: options.publishers)
         }

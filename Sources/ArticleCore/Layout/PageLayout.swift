@@ -16,6 +16,8 @@ struct PageLayout {
     var bylines: [Int: [String]] = [:]
     var stamps: [Int: PublishedLineParser.Stamp] = [:]
     var listHeaders: Set<Int> = []
+    /// Copied page text only: other formats arrive without page chrome around the body.
+    var usesBodyModel = false
 
     init(text: String, options: NormalizerOptions, knownTitle: String?, knownPublisher: String?) {
         units = PageSegmenter.units(text)
@@ -50,6 +52,7 @@ struct PageLayout {
         out.kicker = header.kicker
         out.dek = header.dek
         markLists(from: header.bodyStart, to: cut)
+        if usesBodyModel { dropUnlikelyBody(from: header.bodyStart, to: cut) }
         collectBody(header: header, cut: cut, into: &out)
         guard !out.paragraphs.isEmpty else {
             return .failure(.noArticle("no body text after the headline; \(out.removed.count) lines were page chrome"))

@@ -32,8 +32,12 @@ struct PersonIndex {
         let tokenized = paragraphs.map { WordToken.tokens($0, 0..<$0.count) }
         for name in explicitSpeakers { add(name.split(separator: " ").map(String.init)) }
         for tokens in tokenized { discover(tokens) }
+        // Most tokens cannot name anyone known: skip them by their first byte before hashing the word.
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for key in people.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
         for (p, tokens) in tokenized.enumerated() {
             for (k, t) in tokens.enumerated() {
+                guard let b = t.core.utf8.first, firstBytes[Int(b)] else { continue }
                 let key = t.isPossessive ? String(t.core.dropLast(2)) : t.core
                 guard let full = people[key] else { continue }
                 var name = key
