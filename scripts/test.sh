@@ -13,8 +13,8 @@ fi
 # Two runs. The tests that start the daemon as a process and hold it to deadlines (stop within 10 s,
 # a lock wait seen in time) run one at a time, after the rest: run in parallel with everything else
 # on a 2-core machine, their async steps waited minutes for a thread of the test process, because
-# the synchronous database tests hold both threads of its cooperative pool. The intake service's
-# in-process shutdown test waits on the same pool, so it runs with them.
-daemon_suites='IngestTests\.(DaemonTests|DaemonResilienceTests|SystemdIntegrationTests|IngestServiceTests)'
+# the synchronous database tests hold both threads of its cooperative pool. The intake's and the search
+# pass's in-process shutdown tests wait on the same pool, so they run with them.
+daemon_suites='IngestTests\.(DaemonTests|DaemonResilienceTests|SystemdIntegrationTests|IngestServiceTests|SearchIndexServiceTests)'
 swift test --skip-build --skip "$daemon_suites"
 swift test --skip-build --no-parallel --filter "$daemon_suites"

@@ -33,22 +33,22 @@ public struct BatchWriter {
     }
 
     public func write(_ batch: [PreparedFile], to store: ArticleStore) throws -> [FileReport] {
+        // `reports[i]` is built here from `batch[i]` and indexed only in this function, by the file's index.
         var reports = batch.map { FileReport(claim: $0.claim, status: .rejected) }
-        var statements: [PQConnection.Statement] = []
-        var steps: [Step] = []
+        // Each statement is planned together with what it is for, so the two cannot drift apart.
+        var plan: [(statement: PQConnection.Statement, step: Step)] = []
         var rejectedFiles = Set<Int>()
         for (index, file) in batch.enumerated() {
             if let reason = file.rejectionReason {
                 rejectedFiles.insert(index)
                 reports[index].reason = reason
                 if file.items.isEmpty {
-                    statements.append(ArticleStore.rejectionStatement(file: file.identity, reason: reason))
-                    steps.append(.rejectedFile)
+                    plan.append((ArticleStore.rejectionStatement(file: file.identity, reason: reason), .rejectedFile))
                 }
                 for item in file.items {
                     if case let .failure(error) = item.result {
-                        statements.append(ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description))
-                        steps.append(.rejectedFile)
+                        plan.append((ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description),
+                                     .rejectedFile))
                     }
                 }
                 continue
@@ -56,24 +56,26 @@ public struct BatchWriter {
             for item in file.items {
                 switch item.result {
                 case .success(let article):
-                    statements.append(ArticleStore.recordStatement(article, signature: item.signature, file: file.identity,
-                                                                   line: item.line, learnLines: learnBoilerplate))
-                    steps.append(.article(file: index))
+                    plan.append((ArticleStore.recordStatement(article, signature: item.signature, file: file.identity,
+                                                              line: item.line, learnLines: learnBoilerplate),
+                                 .article(file: index)))
                 case .failure(let error):
-                    statements.append(ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description))
-                    steps.append(.rejectedLine(file: index, reason: error.description))
+                    plan.append((ArticleStore.rejectionStatement(file: file.identity, line: item.line, reason: error.description),
+                                 .rejectedLine(file: index, reason: error.description)))
                 }
             }
         }
 
         let results = try store.transaction {
-            try store.connection.executePipeline(statements, window: window) {
+            try store.connection.executePipeline(plan.map(\.statement), window: window) {
                 if shouldAbandon() { throw BatchAbandoned(files: batch.count) }
             }
         }
+        // A pipeline that returns gives one result per statement, in the order sent (it throws otherwise).
+        precondition(results.count == plan.count, "one pipeline result per statement")
 
         var firstFailure: [Int: String] = [:]
-        for (step, result) in zip(steps, results) {
+        for ((_, step), result) in zip(plan, results) {
             switch step {
             case .article(let index):
                 let outcome = try store.recordOutcome(result)

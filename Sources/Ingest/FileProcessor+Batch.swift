@@ -13,12 +13,15 @@ extension FileProcessor {
     /// Reads `path` from `files` and prepares it; a file that cannot be read is prepared as a rejection.
     public func readAndPrepare(_ path: String, from files: InboxFiles, maxBytes: Int64) -> ReadOutcome {
         let claimedAt = DispatchTime.now().uptimeNanoseconds
+        let folder = files.layout.inbox
         do {
-            return .prepared(prepare(bytes: try files.read(path, maxBytes: maxBytes), relativePath: path, claimedAt: claimedAt))
+            return .prepared(prepare(bytes: try files.read(path, maxBytes: maxBytes), relativePath: path, folder: folder,
+                                     claimedAt: claimedAt))
         } catch let error where error.code == .gone || error.code == .notFound {
             return .vanished(error)
         } catch {
-            return .prepared(unreadable(relativePath: path, bytes: nil, size: 0, reason: error.message, claimedAt: claimedAt))
+            return .prepared(unreadable(relativePath: path, folder: folder, bytes: nil, size: 0, reason: error.message,
+                                        claimedAt: claimedAt))
         }
     }
 }
@@ -36,7 +39,8 @@ extension FileProcessor {
             switch readAndPrepare(path, from: files, maxBytes: maxBytes) {
             case .prepared(let file): return file
             case .vanished(let error):
-                return dropVanished ? nil : unreadable(relativePath: path, bytes: nil, size: 0, reason: error.message)
+                return dropVanished ? nil : unreadable(relativePath: path, folder: files.layout.inbox, bytes: nil, size: 0,
+                                                       reason: error.message)
             }
         }.compactMap { $0 }
     }

@@ -9,9 +9,9 @@ public struct FileProcessor: Sendable {
         self.normalizer = normalizer
     }
 
-    /// `relativePath` is the path inside the inbox; its first folder is the publisher hint. `claimedAt` is when
-    /// the caller took the file (`DispatchTime` uptime), passed in so that preparing stays free of the clock.
-    public func prepare(bytes: [UInt8], relativePath: String, claimedAt: UInt64 = 0) -> PreparedFile {
+    /// `relativePath` is the path inside the inbox (or `folder`); its first folder is the publisher hint. `claimedAt`
+    /// is when the caller took the file (`DispatchTime` uptime), passed in so that preparing stays free of the clock.
+    public func prepare(bytes: [UInt8], relativePath: String, folder: String = "", claimedAt: UInt64 = 0) -> PreparedFile {
         let identity = FileIdentity(fileName: Self.baseName(relativePath), path: relativePath,
                                     sha256: SHA256.hex(bytes), size: Int64(bytes.count))
         let results = normalizer.normalize(bytes, sourcePath: relativePath, publisherHint: Self.publisherHint(relativePath))
@@ -31,16 +31,18 @@ public struct FileProcessor: Sendable {
             items.append((line, result, signature))
         }
         if !multi, results.count == 1, case let .failure(error) = results[0] {
-            return PreparedFile(claim: FileClaim(identity: identity, claimedAt: claimedAt), items: [], fileError: error.description)
+            return PreparedFile(claim: FileClaim(identity: identity, folder: folder, claimedAt: claimedAt), items: [],
+                                fileError: error.description)
         }
-        return PreparedFile(claim: FileClaim(identity: identity, claimedAt: claimedAt), items: items)
+        return PreparedFile(claim: FileClaim(identity: identity, folder: folder, claimedAt: claimedAt), items: items)
     }
 
     /// A file that could not be read at all still gets an identity, so its rejection is recorded once.
-    public func unreadable(relativePath: String, bytes: [UInt8]?, size: Int64, reason: String, claimedAt: UInt64 = 0) -> PreparedFile {
+    public func unreadable(relativePath: String, folder: String = "", bytes: [UInt8]?, size: Int64, reason: String,
+                           claimedAt: UInt64 = 0) -> PreparedFile {
         let sha = bytes.map { SHA256.hex($0) } ?? SHA256.hex(Array("unreadable:\(relativePath):\(size)".utf8))
         let identity = FileIdentity(fileName: Self.baseName(relativePath), path: relativePath, sha256: sha, size: size)
-        return PreparedFile(claim: FileClaim(identity: identity, claimedAt: claimedAt), items: [], fileError: reason)
+        return PreparedFile(claim: FileClaim(identity: identity, folder: folder, claimedAt: claimedAt), items: [], fileError: reason)
     }
 
     static func baseName(_ path: String) -> String {

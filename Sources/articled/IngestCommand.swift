@@ -43,9 +43,17 @@ struct Ingest: ParsableCommand {
         while start < entries.count {
             let batch = Array(entries[start..<min(start + config.batchSize, entries.count)])
             start += batch.count
+            let sources = batch.map { (files: InboxFiles(layout: InboxLayout(inbox: $0.root)), path: $0.relativePath) }
+            // A report names its file by its claim (folder and path), whatever the order of the reports; a file
+            // named twice on the command line is reported under its first name.
+            var named: [String: String] = [:]
+            for entry in batch {
+                let file = FileClaim.fullPath(entry.relativePath, in: InboxLayout(inbox: entry.root).inbox)
+                if named[file] == nil { named[file] = entry.display }
+            }
             // The daemon's two stages: read and normalize on `ingest.workers` threads, then one transaction.
-            let prepared = processor.readAll(batch.map { (InboxFiles(layout: InboxLayout(inbox: $0.root)), $0.relativePath) },
-                                             maxBytes: config.maxFileBytes, workers: config.effectiveWorkers, dropVanished: false)
+            let prepared = processor.readAll(sources, maxBytes: config.maxFileBytes, workers: config.effectiveWorkers,
+                                             dropVanished: false)
             let reports: [FileReport]
             do {
                 reports = try store.write(prepared, shouldAbandon: { false })
@@ -53,9 +61,11 @@ struct Ingest: ParsableCommand {
                 Console.error("database: \(error)")
                 throw error.isTransient ? ExitStatus.databaseUnreachable : ExitCode.failure
             }
-            for (entry, report) in zip(batch, reports) {
+            for report in reports {
                 summary.add(report)
-                if let reason = report.reason { Console.error("\(entry.display): \(reason)") }
+                if let reason = report.reason {
+                    Console.error("\(named[report.claim.fullPath] ?? report.claim.fullPath): \(reason)")
+                }
             }
             if progress {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

@@ -1,7 +1,9 @@
 import ArticleCore
 import ArticleStore
+import InboxWatcher
 import Ingest
 import Testing
+import TestSupport
 
 @Suite struct FileProcessorTests {
     @Test func theClaimCarriesThePathTheNameTheHashAndTheBytesRead() {
@@ -37,6 +39,20 @@ import Testing
         let file = FileProcessor().prepare(bytes: [], relativePath: "empty.txt")
         #expect(file.items.isEmpty)
         #expect(file.rejectionReason != nil)
+    }
+
+    @Test func aClaimNamesTheFolderItsFileWasReadFromSoTwoFilesOfTheSameNameStayApart() throws {
+        let root = try TemporaryDirectory()
+        try root.write("a/x.txt", "")
+        try root.write("b/x.txt", "Just a line")
+        let folders = [root.url("a"), root.url("b"), root.url("c")]
+        let files = FileProcessor().readAll(folders.map { (InboxFiles(layout: InboxLayout(inbox: $0)), "x.txt") },
+                                            maxBytes: 1 << 20, workers: 2, dropVanished: false)
+        #expect(files.map(\.claim.fullPath) == folders.map { $0 + "/x.txt" })
+        #expect(files.map(\.claim.path) == ["x.txt", "x.txt", "x.txt"])
+        #expect(files[0].claim.identity.size == 0 && files[1].claim.identity.size == 11)
+        // Even a file that vanished before it was read is reported under its own folder.
+        #expect(files[2].fileError != nil)
     }
 
     @Test(arguments: [1, 2, 7])

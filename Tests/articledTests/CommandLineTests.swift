@@ -63,6 +63,21 @@ import TestSupport
             == "binary.txt:rejected,empty.txt:rejected,good.txt:ingested")
     }
 
+    @Test func eachRejectedFileIsNamedWithItsOwnReasonEvenUnderTheSameNameInTwoFolders() throws {
+        let db = try TestPostgres.freshDatabase()
+        let dir = try TemporaryDirectory()
+        try dir.write("a/x.json", "{")
+        try dir.write("b/x.json", "[]")
+        let result = try ArticledBinary.run(["ingest", "--database", db, dir.url("a"), dir.url("b")])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let first = lines.filter { $0.hasPrefix("articled: " + dir.url("a/x.json") + ": ") }
+        let second = lines.filter { $0.hasPrefix("articled: " + dir.url("b/x.json") + ": ") }
+        #expect(first.count == 1 && second.count == 1, "\(result.stderr)")
+        #expect(second.first?.hasSuffix(": the JSON array is empty") == true, "\(result.stderr)")
+        #expect(first.first?.contains("the JSON array is empty") == false, "\(result.stderr)")
+    }
+
     @Test func aMissingPathIsAUsageError() throws {
         let result = try ArticledBinary.run(["ingest", "--database", "host=/nonexistent", "/no/such/file.txt"])
         #expect(result.status == 2)

@@ -53,12 +53,17 @@ public final class IngestDaemon: @unchecked Sendable {
         return config
     }
 
+    /// The database the daemon was started with (a reload does not change it).
+    var databaseURL: String { currentConfig.databaseURL }
+
+    /// Articles per search pass, as last reloaded.
+    var searchIndexBatch: Int { currentConfig.searchIndexBatch }
+
     /// Set while `run` is in its loop, for `stop()` (another thread): see `stopGraceSeconds`.
     private let shutdownLock = NSLock()
     private var writerCanceller: PQCanceller?
     /// Set when the stop grace period is over: the batch writer gives up before its next file.
     private let abandonBatch = StopFlag()
-    private var indexer: SearchIndexer?
 
     /// How long a stop waits for the transaction in flight before cancelling it. A cancelled batch rolls back
     /// and its files stay in the inbox, so the contract's 10 s stop holds even when the server is slow.
@@ -71,9 +76,7 @@ public final class IngestDaemon: @unchecked Sendable {
         queue.stop()
         shutdownLock.lock()
         let canceller = writerCanceller
-        let indexer = self.indexer
         shutdownLock.unlock()
-        indexer?.requestStop()
         let abandon = abandonBatch
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGraceSeconds) {
             // The flag first: a cancel that lands between two statements is lost, the flag is not.
@@ -82,10 +85,9 @@ public final class IngestDaemon: @unchecked Sendable {
         }
     }
 
-    private func track(_ store: ArticleStore?, indexer: SearchIndexer? = nil) {
+    private func track(_ store: ArticleStore?) {
         shutdownLock.lock()
         writerCanceller = store?.connection.canceller()
-        if let indexer { self.indexer = indexer }
         shutdownLock.unlock()
     }
 
@@ -124,16 +126,9 @@ public final class IngestDaemon: @unchecked Sendable {
         logger.notice("articled running", metadata: ["inbox.path": "\(layout.inbox)", "inbox.processed": "\(layout.processed)",
                                                      "inbox.rejected": "\(layout.rejected)"])
         let counters = self.counters
-        let indexer = SearchIndexer(conninfo: config.databaseURL, batch: { [weak self] in self?.currentConfig.searchIndexBatch ?? 500 },
-                                    intakeBusy: { counters.snapshot.queued > 0 }, logger: logger)
-        indexer.start()
-        track(store, indexer: indexer)
-        if queue.isStopped { indexer.requestStop() } // a stop that came before `track`
+        track(store)
         let progress = ProgressReporter(counters: counters, logger: logger)
-        defer {
-            indexer.stop()
-            try? store.removeDaemon(instance: instance)
-        }
+        defer { try? store.removeDaemon(instance: instance) }
 
         // Two stages overlap: while one batch is written (PostgreSQL busy on one core), the next one is
         // read and normalized on the others. `current` is normalized and waits for its transaction.

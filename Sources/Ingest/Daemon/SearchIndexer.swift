@@ -11,47 +11,73 @@ final class SearchIndexer: @unchecked Sendable {
     /// True while intake has a backlog: the indexer then takes a tenth of the time, so `to_tsvector`
     /// (about 2 ms of server CPU per article) does not compete with intake on a small machine.
     private let intakeBusy: @Sendable () -> Bool
+    /// False until the schema is there to index (the intake migrates it), so the first pass does not race
+    /// the migration and back off.
+    private let ready: @Sendable () -> Bool
     private let logger: Logger
     private let stopped = NSCondition()
     private var isStopped = false
     /// Guarded by `stopped`: cancels the pass in flight, so a shutdown never waits for `to_tsvector`.
     private var canceller: PQCanceller?
-    private var thread: Thread?
-    private let done = DispatchSemaphore(value: 0)
+    /// Guarded by `stopped`: resumes `run`, once, when the thread ends or the stop grace period is over.
+    private var whenDone: CheckedContinuation<Void, Never>?
+
+    /// How long `run` waits after a stop for the thread to notice. A connection attempt to a server that does
+    /// not answer cannot be interrupted; past this the thread is left to end with the process, so the search
+    /// pass never holds up the daemon's stop.
+    static let stopGraceSeconds = 3.0
 
     init(conninfo: String, batch: @escaping @Sendable () -> Int, intakeBusy: @escaping @Sendable () -> Bool = { false },
-         logger: Logger) {
+         ready: @escaping @Sendable () -> Bool = { true }, logger: Logger) {
         self.conninfo = conninfo
         self.batch = batch
         self.intakeBusy = intakeBusy
+        self.ready = ready
         self.logger = logger
     }
 
-    func start() {
-        let thread = Thread { [self] in
-            loop()
-            done.signal()
+    /// Runs passes on a thread of its own (libpq blocks, and the cooperative pool has only a thread per core)
+    /// until `requestStop()`, and returns when that thread has ended or the stop grace period is over.
+    /// Call it once.
+    func run() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            stopped.lock()
+            if isStopped {
+                stopped.unlock()
+                continuation.resume()
+                return
+            }
+            whenDone = continuation
+            stopped.unlock()
+            let thread = Thread { [self] in
+                loop()
+                finish()
+            }
+            thread.name = "articled.search"
+            thread.start()
         }
-        thread.name = "articled.search"
-        self.thread = thread
-        thread.start()
     }
 
-    /// Cancels the pass in flight (its transaction rolls back; the articles are indexed by the next run)
-    /// and waits briefly for the thread to notice.
-    func stop() {
-        requestStop()
-        if thread != nil { _ = done.wait(timeout: .now() + 3) }
-    }
-
-    /// Like `stop()` without waiting: safe from a signal handler while the pipeline finishes its batch.
+    /// Cancels the pass in flight (its transaction rolls back; the articles are indexed by the next run) and
+    /// ends the loop. Does not wait, so a graceful shutdown or cancellation handler may call it.
     func requestStop() {
         stopped.lock()
+        let first = !isStopped
         isStopped = true
         let inFlight = canceller
         stopped.broadcast()
         stopped.unlock()
         inFlight?.cancel()
+        guard first else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.stopGraceSeconds) { [self] in finish() }
+    }
+
+    private func finish() {
+        stopped.lock()
+        let waiting = whenDone
+        whenDone = nil
+        stopped.unlock()
+        waiting?.resume()
     }
 
     private func setCanceller(_ value: PQCanceller?) {
@@ -74,6 +100,7 @@ final class SearchIndexer: @unchecked Sendable {
         while pause(store == nil ? delay : rest) {
             do {
                 if store == nil {
+                    guard ready() else { continue }
                     let connected = try ArticleStore(conninfo: conninfo, logger: logger)
                     setCanceller(connected.connection.canceller())
                     store = connected
