@@ -1,32 +1,23 @@
-import Foundation
+import Synchronization
 
-/// A lock-protected running total and first failure, shared by parallel workers.
-final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sum = 0
-    private var failure: String?
+/// A running total and first failure, shared by parallel workers.
+final class Tally: Sendable {
+    private struct State {
+        var sum = 0
+        var failure: String?
+    }
+
+    private let state = Mutex(State())
 
     func add(_ n: Int) {
-        lock.lock()
-        sum += n
-        lock.unlock()
+        state.withLock { $0.sum += n }
     }
 
     func fail(_ message: String) {
-        lock.lock()
-        if failure == nil { failure = message }
-        lock.unlock()
+        state.withLock { if $0.failure == nil { $0.failure = message } }
     }
 
-    var total: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return sum
-    }
+    var total: Int { state.withLock { $0.sum } }
 
-    var firstFailure: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure
-    }
+    var firstFailure: String? { state.withLock { $0.failure } }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 extension InboxWatcher {
     /// Starts the watcher and returns its events as an `AsyncStream`, the shape the ingest service consumes.
     ///
@@ -20,7 +21,13 @@ extension InboxWatcher {
     }
 }
 
-/// Touched only from the watcher's serial queue (inside the handler).
-private final class DropFlag: @unchecked Sendable {
-    var isSet = false
+/// Whether the stream dropped an event; touched only from the watcher's serial queue, held in an atomic so
+/// the compiler can check the sharing rather than take our word for it.
+private final class DropFlag: Sendable {
+    private let value = Atomic(false)
+
+    var isSet: Bool {
+        get { value.load(ordering: .acquiring) }
+        set { value.store(newValue, ordering: .releasing) }
+    }
 }
