@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
+# A fresh machine (CI) may lack the C libraries the parsers link (libcmark, libcrypto, libpq).
+scripts/install-deps.sh
 
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 NICE=${FUZZ_NICE:-0}
