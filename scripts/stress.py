@@ -324,10 +324,11 @@ def backlog(binary):
         if len(samples) >= 3:
             def rate(a, b):
                 return (b[1] - a[1]) / (b[0] - a[0])
+            # Over each third of the run: one 10 s interval counts a few 200-file batches, too few to mean much.
             third = len(samples) // 3
-            print(f"backlog: drain rate start {rate(samples[0], samples[min(1, len(samples) - 1)]):.0f} files/s,"
-                  f" middle {rate(samples[third], samples[third + 1]):.0f} files/s,"
-                  f" end {rate(samples[-2], samples[-1]):.0f} files/s")
+            print(f"backlog: drain rate start {rate(samples[0], samples[third]):.0f} files/s,"
+                  f" middle {rate(samples[third], samples[2 * third]):.0f} files/s,"
+                  f" end {rate(samples[2 * third], samples[-1]):.0f} files/s (averages over thirds of the run)")
             print("backlog: RSS curve (s, MB): " + ", ".join(f"{s:.0f}:{m:.0f}" for s, _, m in samples))
         return 0
     finally:
