@@ -8,6 +8,8 @@ extension FileProcessor {
         case prepared(PreparedFile)
         /// The file disappeared before it could be read (another instance took it).
         case vanished(InboxError)
+        /// Permission denied: nothing is wrong with the file, only with its mode or owner, which an operator can fix.
+        case denied(InboxError)
     }
 
     /// Reads `path` from `files` and prepares it; a file that cannot be read is prepared as a rejection.
@@ -19,6 +21,8 @@ extension FileProcessor {
                                      claimedAt: claimedAt))
         } catch let error where error.code == .gone || error.code == .notFound {
             return .vanished(error)
+        } catch let error where error.code == .permissionDenied {
+            return .denied(error)
         } catch {
             return .prepared(unreadable(relativePath: path, folder: folder, bytes: nil, size: 0, reason: error.message,
                                         claimedAt: claimedAt))
@@ -31,8 +35,11 @@ extension FileProcessor {
     /// stage of both `run` and `ingest`. A file that vanished is dropped when `dropVanished` (the daemon: another
     /// instance took it) and otherwise prepared as a rejection (`ingest` names its files, so each is reported).
     /// Files not yet started when `isStopping` turns true are dropped too; they stay where they are.
+    /// A file that may not be read is handed to `holdDenied` and left where it is when one is given (the daemon waits
+    /// for an operator to fix its mode), and prepared as a rejection otherwise.
     public func readAll(_ paths: [(files: InboxFiles, path: String)], maxBytes: Int64, workers: Int,
-                        dropVanished: Bool, isStopping: @escaping @Sendable () -> Bool = { false }) -> [PreparedFile] {
+                        dropVanished: Bool, holdDenied: (@Sendable (String, InboxError) -> Void)? = nil,
+                        isStopping: @escaping @Sendable () -> Bool = { false }) -> [PreparedFile] {
         parallelMap(paths.count, workers: workers) { index -> PreparedFile? in
             if isStopping() { return nil }
             let (files, path) = paths[index]
@@ -41,6 +48,12 @@ extension FileProcessor {
             case .vanished(let error):
                 return dropVanished ? nil : unreadable(relativePath: path, folder: files.layout.inbox, bytes: nil, size: 0,
                                                        reason: error.message)
+            case .denied(let error):
+                if let holdDenied {
+                    holdDenied(path, error)
+                    return nil
+                }
+                return unreadable(relativePath: path, folder: files.layout.inbox, bytes: nil, size: 0, reason: error.message)
             }
         }.compactMap { $0 }
     }

@@ -37,6 +37,11 @@ struct Status: ParsableCommand {
         lines.append("daemons:          \(daemons.isEmpty ? "none reporting" : "\(daemons.count) running")")
         for daemon in daemons {
             lines.append("  \(daemon.host) pid \(daemon.pid) \(daemon.inbox): \(daemon.counters) (\(Int(daemon.age)) s ago)")
+            // Spelled out: the reason files wait in the inbox (disk full, a file it may not read) is what to act on.
+            if let object = try? JSONSerialization.jsonObject(with: Data(daemon.counters.utf8)) as? [String: Any],
+               let problem = object["problem"] as? String {
+                lines.append("    problem: \(problem)")
+            }
         }
         if !status.publishers.isEmpty {
             lines.append("publishers (articles / sightings):")

@@ -1,3 +1,4 @@
+import ArticleCore
 import ArticleStore
 import Foundation
 
@@ -11,6 +12,8 @@ public final class DaemonCounters: @unchecked Sendable {
         public var batches = 0
         public var databaseUp = false
         public var queued = 0
+        /// What keeps files waiting in the inbox (a full `processed/`, files it may not read), if anything.
+        public var problem: String?
     }
 
     private let lock = NSLock()
@@ -52,11 +55,12 @@ extension DaemonCounters.Snapshot {
     /// One line for `STATUS=` and logs.
     public var summary: String {
         "ingested \(ingested), duplicate \(duplicate), unchanged \(unchanged), rejected \(rejected), "
-            + "queued \(queued), database \(databaseUp ? "up" : "down")"
+            + "queued \(queued), database \(databaseUp ? "up" : "down")" + (problem.map { "; problem: \($0)" } ?? "")
     }
 
     public var json: String {
         "{\"ingested\":\(ingested),\"duplicate\":\(duplicate),\"unchanged\":\(unchanged),\"rejected\":\(rejected),"
-            + "\"batches\":\(batches),\"queued\":\(queued),\"database_up\":\(databaseUp)}"
+            + "\"batches\":\(batches),\"queued\":\(queued),\"database_up\":\(databaseUp)"
+            + (problem.map { ",\"problem\":\(ArticleJSON.quoted($0))" } ?? "") + "}"
     }
 }

@@ -36,6 +36,9 @@ public final class IngestDaemon: @unchecked Sendable {
     private var rescanAfterYoungFiles: DispatchTime?
     /// Paths handled in `keep` mode, so rescans do not re-read them.
     private var kept: Set<String> = []
+    /// Files waiting in the inbox for a full disk or a file mode to be fixed, and when to look at them again.
+    private let trouble: InboxTrouble
+    private var retryRescan: DispatchTime?
 
     public init(config: ArticledConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
         self.config = config
@@ -43,6 +46,7 @@ public final class IngestDaemon: @unchecked Sendable {
         self.notifier = notifier
         layout = config.layout
         files = InboxFiles(layout: layout, logger: logger)
+        trouble = InboxTrouble(logger: logger)
         processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions()))
         instance = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(config.inbox)"
     }
@@ -241,6 +245,8 @@ public final class IngestDaemon: @unchecked Sendable {
 
     private func publish(store: ArticleStore, progress: ProgressReporter?, interval: Int) {
         guard heartbeat.shouldPublish(every: Double(interval)) else { return }
+        let problem = trouble.summary
+        counters.update { $0.problem = problem }
         let snapshot = counters.snapshot
         notifier.status(snapshot.summary)
         try? store.heartbeat(instance: instance, host: ProcessInfo.processInfo.hostName, pid: Int(getpid()),
@@ -258,6 +264,15 @@ public final class IngestDaemon: @unchecked Sendable {
             rescanAfterYoungFiles = nil
             startScan()
         }
+        // Files left in the inbox by a failed move or a denied read: looked at again once the scan before is done.
+        if retryRescan == nil, scanner == nil, let delay = trouble.nextRetry() {
+            retryRescan = .now() + delay
+        }
+        if let due = retryRescan, DispatchTime.now() >= due {
+            retryRescan = nil
+            logger.debug("looking again at files left in the inbox")
+            startScan()
+        }
         let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
         counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
         var seen = inFlight
@@ -272,8 +287,12 @@ public final class IngestDaemon: @unchecked Sendable {
         let maxBytes = settings.maxFileBytes
         let files = self.files
         let queue = self.queue
-        return processor.readAll(paths.map { (files, $0) }, maxBytes: maxBytes, workers: settings.effectiveWorkers,
-                                 dropVanished: true, isStopping: { queue.isStopped })
+        let trouble = self.trouble
+        let prepared = processor.readAll(paths.map { (files, $0) }, maxBytes: maxBytes, workers: settings.effectiveWorkers,
+                                         dropVanished: true, holdDenied: { trouble.readDenied($0, error: $1) },
+                                         isStopping: { queue.isStopped })
+        trouble.read(prepared.lazy.map(\.claim.path))
+        return prepared
     }
 
     private func dispose(_ report: FileReport) {
@@ -284,17 +303,19 @@ public final class IngestDaemon: @unchecked Sendable {
             return
         }
         var outcome: FileOutcome = .kept
+        let disposition = currentConfig.disposition
+        let destination = report.status == .rejected ? "rejected" : disposition == .delete ? "delete" : "processed"
         do {
             if report.status == .rejected {
                 outcome = try files.reject(path, reason: report.reason ?? "rejected", at: Date())
             } else {
-                let disposition = currentConfig.disposition
                 outcome = try files.dispose(path, as: disposition)
                 if disposition == .keep { kept.insert(path) }
             }
+            trouble.moved(path, destination: destination)
         } catch {
-            logger.error("file committed but could not be moved; it stays in the inbox",
-                         metadata: ["inbox.file": "\(path)", "inbox.error": "\(error)"])
+            // Committed, so a retry records it as unchanged and moves it: nothing is written twice.
+            trouble.moveFailed(path, destination: destination, error: error)
         }
         let ms = report.claim.elapsedMilliseconds
         counters.update { $0.count(report.status) }
