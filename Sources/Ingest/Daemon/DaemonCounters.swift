@@ -1,9 +1,10 @@
 import ArticleCore
 import ArticleStore
 import Foundation
+import Synchronization
 
 /// Live counters of a running daemon, for `STATUS=`, progress lines and `articled status`.
-public final class DaemonCounters: @unchecked Sendable {
+public final class DaemonCounters: Sendable {
     public struct Snapshot: Sendable, Equatable {
         public var ingested = 0
         public var duplicate = 0
@@ -16,21 +17,14 @@ public final class DaemonCounters: @unchecked Sendable {
         public var problem: String?
     }
 
-    private let lock = NSLock()
-    private var value = Snapshot()
+    private let value = Mutex(Snapshot())
 
     public init() {}
 
-    public var snapshot: Snapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    public var snapshot: Snapshot { value.withLock { $0 } }
 
     public func update(_ change: (inout Snapshot) -> Void) {
-        lock.lock()
-        change(&value)
-        lock.unlock()
+        value.withLock { change(&$0) }
     }
 
     /// Files handled in any way.

@@ -1,30 +1,30 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// When the pipeline loop last went round, and when it last published its counters.
-final class Heartbeat: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = DispatchTime.now()
-    private var published = DispatchTime(uptimeNanoseconds: 0)
+final class Heartbeat: Sendable {
+    private struct Times {
+        var last = DispatchTime.now().uptimeNanoseconds
+        var published: UInt64 = 0
+    }
+
+    private let times = Mutex(Times())
 
     func beat() {
-        lock.lock()
-        last = .now()
-        lock.unlock()
+        times.withLock { $0.last = DispatchTime.now().uptimeNanoseconds }
     }
 
     func secondsSinceBeat() -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return Double(DispatchTime.now().uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        let last = times.withLock { $0.last }
+        return Double(DispatchTime.now().uptimeNanoseconds - last) / 1e9
     }
 
     func shouldPublish(every seconds: Double) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = DispatchTime.now()
-        guard Double(now.uptimeNanoseconds - published.uptimeNanoseconds) / 1e9 >= seconds else { return false }
-        published = now
-        return true
+        times.withLock { t in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard Double(now - t.published) / 1e9 >= seconds else { return false }
+            t.published = now
+            return true
+        }
     }
 }
