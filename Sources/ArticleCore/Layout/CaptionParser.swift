@@ -21,6 +21,12 @@ enum CaptionParser {
     ]
 
     static let labelBytes: [[UInt8]] = labels.map { Array($0.utf8) }
+    /// The first bytes of `labels`.
+    static let labelOpenings: [Bool] = {
+        var openings = [Bool](repeating: false, count: 256)
+        for label in labelBytes { openings[Int(label[0])] = true }
+        return openings
+    }()
 
     /// Link widgets some sites print after a photo credit ("Purchase Licensing Rights, opens new tab").
     static let widgets = ["Purchase Licensing Rights, opens new tab", "Purchase Licensing Rights"]
@@ -44,6 +50,9 @@ enum CaptionParser {
            let credit = creditInParens(String(text.dropFirst().dropLast())) {
             return credit
         }
+        // Every label opens with an ASCII letter, which only that letter's Character can equal: lines
+        // opening with another byte skip the label loop (24 Character prefix tests per line).
+        guard let opening = text.utf8.first, labelOpenings[Int(opening)] else { return nil }
         for label in labels where text.hasPrefix(label) {
             let rest = cleanCredit(String(text.dropFirst(label.count)))
             if !rest.isEmpty && TextFold.wordCount(rest) <= 8 { return rest }
@@ -74,8 +83,9 @@ enum CaptionParser {
 
     private static func parenthesizedCredit(_ text: String) -> Caption? {
         var trimmed = Substring(text)
-        if trimmed.hasSuffix(".") { trimmed.removeLastCharacter() }
-        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        // "." and ")" are Characters only by themselves: a line whose last byte is neither cannot end in them.
+        if trimmed.utf8.last == 0x2E, trimmed.hasSuffix(".") { trimmed.removeLastCharacter() }
+        guard trimmed.utf8.last == 0x29, trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         guard var credit = creditInParens(inner) else { return nil }
         var body = trimCaptionText(trimmed[..<open])

@@ -8,8 +8,8 @@ extension PageLayout {
         var keep = [Bool](repeating: true, count: out.paragraphs.count)
         let totalBytes = out.paragraphs.reduce(0) { $0 + $1.utf8.count }
         if totalBytes <= 400_000 {
-            let folded = out.paragraphs.map { TextFold.fold($0) }
-            for (i, p) in out.paragraphs.enumerated() where TextFold.wordCount(p) <= 40 {
+            let folded = out.foldedParagraphs
+            for i in out.paragraphs.indices where out.paragraphWords[i] <= 40 {
                 let key = Self.quoteStripped(folded[i])
                 guard key.utf8.count >= 25 else { continue }
                 if folded.indices.contains(where: { $0 != i && folded[$0].utf8.count > folded[i].utf8.count && folded[$0].plainContains(key) }) {
@@ -20,7 +20,7 @@ extension PageLayout {
         let authors = out.authors
         for i in out.paragraphs.indices.suffix(3) where !authors.isEmpty {
             let p = out.paragraphs[i]
-            let words = TextFold.wordCount(p)
+            let words = out.paragraphWords[i]
             for name in authors where p.hasPrefix(name) {
                 let rest = p.dropFirst(name.count)
                 let bio = rest.hasPrefix(" ") && rest.dropFirst().first?.isLowercase == true && words <= 60
@@ -34,6 +34,8 @@ extension PageLayout {
         guard keep.contains(false) else { return }
         for (i, p) in out.paragraphs.enumerated() where !keep[i] { out.removed.append(p) }
         out.paragraphs = out.paragraphs.indices.filter { keep[$0] }.map { out.paragraphs[$0] }
+        out.foldedParagraphs = out.foldedParagraphs.indices.filter { keep[$0] }.map { out.foldedParagraphs[$0] }
+        out.paragraphWords = out.paragraphWords.indices.filter { keep[$0] }.map { out.paragraphWords[$0] }
     }
 
     static func quoteStripped(_ s: String) -> String {

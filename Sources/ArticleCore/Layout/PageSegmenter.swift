@@ -20,13 +20,44 @@ enum PageSegmenter {
             block.removeAll()
             blockIndex += 1
         }
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = TextFold.collapseSpaces(Substring(raw))
-            if line.isEmpty {
-                flush()
-            } else {
-                block.append((line, lineNumber))
+        // One pass over the bytes: lines end at LF, and runs of spaces and tabs collapse as in
+        // `TextFold.collapseSpaces`, written straight into each line's string.
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i <= n {
+                lineNumber += 1
+                var end = i
+                while end < n && bytes[end] != 0x0A { end += 1 }
+                var lo = i, hi = end
+                while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+                while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+                if lo == hi {
+                    flush()
+                } else {
+                    let line = String(unsafeUninitializedCapacity: hi - lo) { out in
+                        var o = 0
+                        var pendingSpace = false
+                        for k in lo..<hi {
+                            let byte = bytes[k]
+                            if byte == 0x20 || byte == 0x09 {
+                                pendingSpace = true
+                                continue
+                            }
+                            if pendingSpace {
+                                out[o] = 0x20
+                                o += 1
+                                pendingSpace = false
+                            }
+                            out[o] = byte
+                            o += 1
+                        }
+                        return o
+                    }
+                    block.append((line, lineNumber))
+                }
+                i = end + 1
             }
         }
         flush()
