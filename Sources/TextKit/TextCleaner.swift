@@ -8,8 +8,9 @@ package enum TextCleaner {
         // a pointer instead of `append` (a capacity check per byte) made this pass several times cheaper.
         let n = input.count
         return [UInt8](unsafeUninitializedCapacity: n) { out, written in
-            var o = 0
-            input.withUnsafeBufferPointer { b in
+            written = input.withUnsafeBufferPointer { b in
+                // Locals of this closure, so they stay in registers.
+                var o = 0
                 var i = 0
                 while i < n {
                     let c = b[i]
@@ -51,8 +52,8 @@ package enum TextCleaner {
                     out[o] = c; o += 1
                     i += 1
                 }
+                return o
             }
-            written = o
         }
     }
 

@@ -112,7 +112,15 @@ public enum ContentHasher {
                 let isWord: Bool
                 if byte < 0x80 {
                     i += 1
-                    isWord = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                    if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                        hash = StableHash.mix(hash, byte)
+                        inWord = true
+                    } else if inWord {
+                        hashes.append(hash)
+                        hash = StableHash.offsetBasis
+                        inWord = false
+                    }
+                    continue
                 } else {
                     isWord = TextFold.isWordScalar(TextFold.decodeScalar(bytes, at: &i))
                 }

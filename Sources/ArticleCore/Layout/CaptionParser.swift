@@ -31,6 +31,31 @@ enum CaptionParser {
     /// Link widgets some sites print after a photo credit ("Purchase Licensing Rights, opens new tab").
     static let widgets = ["Purchase Licensing Rights, opens new tab", "Purchase Licensing Rights"]
 
+    /// Labels `labelBytes[labelGroups[b]]` open with byte b.
+    static let labelGroups: [[Int]] = {
+        var groups = [[Int]](repeating: [], count: 256)
+        for (k, label) in labelBytes.enumerated() { groups[Int(label[0])].append(k) }
+        return groups
+    }()
+
+    /// `ByteSearch.found(labelBytes, in: text)`, with the labels grouped by first byte once instead of per line.
+    static func presentLabels(_ text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: labelBytes.count)
+        let openings = labelOpenings, groups = labelGroups, labels = labelBytes
+        var text = text
+        text.withUTF8 { hay in
+            for i in hay.indices where openings[Int(hay[i])] {
+                for k in groups[Int(hay[i])] where !found[k] && labels[k].count <= hay.count - i {
+                    let label = labels[k]
+                    var j = 1
+                    while j < label.count && hay[i + j] == label[j] { j += 1 }
+                    if j == label.count { found[k] = true }
+                }
+            }
+        }
+        return found
+    }
+
     static func strippingWidgets(_ text: String) -> String {
         for w in widgets where text.hasSuffix(w) && text.utf8.count > w.utf8.count + 10 {
             return String(text.dropLast(w.count)).trimmingSpaces
@@ -64,15 +89,18 @@ enum CaptionParser {
     /// "… 21 mars 2024. IDRISS BENALI / AFP". It must contain a slash and be all capitalised words.
     private static func trailingCredit(_ text: String) -> Caption? {
         guard let dot = ByteSearch.lastRange(text, [0x2E, 0x20]) else { return nil }
-        let tail = String(text[dot.upperBound...]).trimmingSpaces
-        let body = String(text[..<dot.upperBound]).trimmingSpaces
+        let tail = text[dot.upperBound...].trimmingSpaces
         let slash = tail.plainContains("/")
-        // "… el pasado octubre. Claudio Álvarez": a photographer's bare name closing the caption.
-        if !slash, PageLayout.isBareName(tail), TextFold.wordCount(body) >= 5, TextFold.wordCount(body) <= 60 {
-            return Caption(text: body, credit: tail)
+        // "… el pasado octubre. Claudio Álvarez": a photographer's bare name closing the caption. The body
+        // is copied only for a tail that may be a credit: most lines end in a sentence.
+        if !slash {
+            guard PageLayout.isBareName(tail) else { return nil }
+            let body = text[..<dot.upperBound].trimmingSpaces
+            let words = TextFold.wordCount(body)
+            return words >= 5 && words <= 60 ? Caption(text: body, credit: tail) : nil
         }
+        let body = text[..<dot.upperBound].trimmingSpaces
         // Split only what may be a credit: the tail is most often the paragraph's last sentence.
-        guard slash else { return nil }
         let words = tail.split(separator: " ")
         guard (1...8).contains(words.count),
               words.allSatisfy({ $0 == "/" || $0.first?.isUppercase == true || SpeechWords.nameParticles.contains(String($0)) })
@@ -119,7 +147,7 @@ enum CaptionParser {
     }
 
     private static func labelledCredit(_ text: String) -> Caption? {
-        let present = ByteSearch.found(labelBytes, in: text)
+        let present = presentLabels(text)
         for (k, label) in labels.enumerated() where present[k] {
             var searchEnd = text.endIndex
             while let r = text.range(of: label, options: .backwards, range: text.startIndex..<searchEnd) {

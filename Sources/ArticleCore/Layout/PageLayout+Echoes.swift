@@ -9,10 +9,21 @@ extension PageLayout {
         let totalBytes = out.paragraphs.reduce(0) { $0 + $1.utf8.count }
         if totalBytes <= 400_000 {
             let folded = out.foldedParagraphs
+            // `plainContains` checks both strings for plain text on every call; each paragraph is checked
+            // once here, and plain pairs are searched byte by byte as it would search them.
+            var isPlain: [Bool]?
             for i in out.paragraphs.indices where out.paragraphWords[i] <= 40 {
                 let key = Self.quoteStripped(folded[i])
                 guard key.utf8.count >= 25 else { continue }
-                if folded.indices.contains(where: { $0 != i && folded[$0].utf8.count > folded[i].utf8.count && folded[$0].plainContains(key) }) {
+                let plain = isPlain ?? folded.map { var f = $0; return f.withUTF8 { PlainText.isPlain($0) } }
+                isPlain = plain
+                var needle = key
+                let keyIsPlain = needle.withUTF8 { PlainText.isPlain($0) }
+                let keyBytes = Array(key.utf8)
+                if folded.indices.contains(where: {
+                    guard $0 != i && folded[$0].utf8.count > folded[i].utf8.count else { return false }
+                    return keyIsPlain && plain[$0] ? ByteSearch.contains(folded[$0], keyBytes) : folded[$0].plainContains(key)
+                }) {
                     keep[i] = false
                 }
             }

@@ -57,6 +57,7 @@ struct WordToken {
     /// Tokens of `s[range]`.
     static func tokens(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [WordToken] {
         var out: [WordToken] = []
+        out.reserveCapacity(range.count / 5)
         var i = range.lowerBound
         while i < range.upperBound {
             while i < range.upperBound && TextFold.isSpace(s[i]) { i += 1 }

@@ -11,8 +11,8 @@ extension PhraseMatcher {
         private let groups: [Int]
         private let wordStart: [Bool]
         private let wordEnd: [Bool]
-        /// Per byte: 0 when no phrase starts with it, 1 when only phrases that must start a word do,
-        /// 2 when some phrase may start anywhere. Inside a word most positions are then skipped on one load.
+        /// Per byte: bit 1 when a phrase that must start a word starts with it, bit 2 when a phrase that may
+        /// start anywhere does, bit 4 when it is a word byte. Inside a word most positions are skipped on one load.
         private let starts: [UInt8]
         /// Bit `a << 8 | b` is set when some phrase opens with bytes a, b, or is the single byte a: a position
         /// whose two bytes open no phrase is passed without comparing any.
@@ -34,7 +34,8 @@ extension PhraseMatcher {
             wordStart = sorted.map { isWordByte($0[0]) }
             wordEnd = sorted.map { isWordByte($0[$0.count - 1]) }
             var starts = [UInt8](repeating: 0, count: 256)
-            for phrase in sorted { starts[Int(phrase[0])] = max(starts[Int(phrase[0])], isWordByte(phrase[0]) ? 1 : 2) }
+            for phrase in sorted { starts[Int(phrase[0])] |= isWordByte(phrase[0]) ? 1 : 2 }
+            for b in 0..<256 where isWordByte(UInt8(b)) { starts[b] |= 4 }
             self.starts = starts
             var pairs = [UInt64](repeating: 0, count: 1024)
             func set(_ bit: Int) { pairs[bit >> 6] |= 1 << UInt64(bit & 63) }
@@ -60,14 +61,14 @@ extension PhraseMatcher {
                     for i in h.indices {
                         let b = h[i]
                         let kind = starts[Int(b)]
-                        if kind == 2 || (kind == 1 && !afterWord) {
+                        if kind & 2 != 0 || (kind & 1 != 0 && !afterWord) {
                             // Only a one-byte phrase can start at the last byte; its bits cover every pair.
                             let pair = Int(b) << 8 | (i + 1 < h.count ? Int(h[i + 1]) : 0)
                             if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0, match(h, at: i, afterWord: afterWord) {
                                 return true
                             }
                         }
-                        afterWord = isWordByte(b)
+                        afterWord = kind & 4 != 0
                     }
                     return false
                 }
