@@ -12,7 +12,8 @@ enum ArticleAssembler {
             source = .metadata
         }
         // One canonical body for both fingerprints: folding every paragraph twice was a twentieth of the work.
-        let canonical = ContentHasher.canonicalBody(p.paragraphs)
+        let canonical = p.foldedParagraphs.count == p.paragraphs.count
+            ? ContentHasher.canonicalBody(folded: p.foldedParagraphs) : ContentHasher.canonicalBody(p.paragraphs)
         var publisher = p.publisher
         if publisher == nil, let agency = p.wireAgency {
             publisher = table.publisher(forHint: agency)?.name
@@ -34,7 +35,8 @@ enum ArticleAssembler {
             captions: p.captions,
             quotes: QuoteExtractor.quotes(in: p.paragraphs),
             removed: p.removed,
-            wordCount: ContentHasher.wordCount(p.paragraphs),
+            wordCount: p.paragraphWords.count == p.paragraphs.count
+                ? p.paragraphWords.reduce(0, +) : ContentHasher.wordCount(p.paragraphs),
             contentHash: ContentHasher.contentHash(canonical: canonical),
             simhash: ContentHasher.simhash(canonical: canonical)
         )

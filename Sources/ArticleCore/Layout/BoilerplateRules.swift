@@ -97,10 +97,14 @@ enum BoilerplateRules {
     static func isCountLine(_ bare: String) -> Bool {
         // Nearly every line has more than three words: on ASCII the spaces tell without splitting
         // (elsewhere a space may carry a combining mark and not separate Characters).
-        var asciiParts = 0, inPart = false
-        for byte in bare.utf8 {
-            if byte >= 0x80 { asciiParts = 2; break }
-            if byte == 0x20 { inPart = false } else if !inPart { inPart = true; asciiParts += 1 }
+        var copy = bare
+        let asciiParts = copy.withUTF8 { bytes in
+            var parts = 0, inPart = false
+            for byte in bytes {
+                if byte >= 0x80 { return 2 }
+                if byte == 0x20 { inPart = false } else if !inPart { inPart = true; parts += 1 }
+            }
+            return parts
         }
         guard (2...3).contains(asciiParts) else { return false }
         let parts = bare.split(separator: " ")
@@ -114,24 +118,55 @@ enum BoilerplateRules {
 
     enum Verdict: Equatable { case none, chrome, appeal }
 
+    /// The line without the punctuation and spaces that trail it. An ASCII byte after another ASCII byte
+    /// is a Character of its own, so those are dropped by byte; anything else is tested as a Character.
+    static func withoutTrailingMarks(_ line: String) -> Substring {
+        var bare = Substring(line)
+        while true {
+            let utf8 = bare.utf8
+            guard let lastByte = utf8.last else { break }
+            let beforeIsASCII = utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80
+            if lastByte < 0x80 && beforeIsASCII {
+                switch lastByte {
+                case 0x2E, 0x3A, 0x21, 0x3F, 0x2C, 0x3B, 0x7C, 0x2D, 0x3E, 0x20:
+                    bare = Substring(utf8[..<utf8.index(before: utf8.endIndex)])
+                    continue
+                default:
+                    return bare
+                }
+            }
+            guard let last = bare.last, ".:!?,;|-\u{2026}>\u{00BB}".contains(last) || last == " " else { break }
+            bare.removeLastCharacter()
+        }
+        return bare
+    }
+
     /// `.chrome` for lines that are page furniture anywhere; `.appeal` for appeal language that only
     /// condemns a line in the article's tail or when the line is short.
     static func verdict(_ text: String, words: Int) -> Verdict {
         guard text.utf8.count <= maxLineBytes else { return .none }
-        let folded = TextFold.fold(text)
-        var bare = Substring(folded)
-        while let last = bare.last, ".:!?,;|-\u{2026}>\u{00BB}".contains(last) || last == " " { bare.removeLastCharacter() }
+        return verdict(folded: TextFold.fold(text), words: words)
+    }
+
+    /// `verdict` of a line of at most `maxLineBytes` bytes, from its `TextFold.fold` (which the layout
+    /// keeps per line, as several rules read it).
+    static func verdict(folded: String, words: Int) -> Verdict {
+        let bare = withoutTrailingMarks(folded)
         if exactLines.contains(String(bare)) { return .chrome }
-        let bytes = Array(folded.utf8)
-        if foldedPrefixes.opens(bytes) { return words <= 40 ? .chrome : .appeal }
-        if words <= shortLineWords {
-            if foldedChromeContains.occurs(in: bytes) { return .chrome }
-            if isCountLine(String(bare)) { return .chrome }
-            let hay = PhraseMatcher.Haystack(folded: folded)
-            if words <= 8 && (hay.contains("reported from") || hay.contains("reporting from")) { return .chrome }
+        var folded = folded
+        return folded.withUTF8 { bytes in
+            if foldedPrefixes.opens(bytes) { return words <= 40 ? .chrome : .appeal }
+            if words <= shortLineWords {
+                if foldedChromeContains.occurs(in: bytes) { return .chrome }
+                if isCountLine(String(bare)) { return .chrome }
+                if words <= 8 {
+                    let hay = PhraseMatcher.Haystack(bytes: Array(bytes))
+                    if hay.contains("reported from") || hay.contains("reporting from") { return .chrome }
+                }
+            }
+            if !bytes.contains(where: { PhraseMatcher.isWordByte($0) }) { return .chrome }
+            if foldedPhrases.occurs(in: bytes) { return words <= 12 ? .chrome : .appeal }
+            return .none
         }
-        if !bytes.contains(where: { PhraseMatcher.isWordByte($0) }) { return .chrome }
-        if foldedPhrases.occurs(in: bytes) { return words <= 12 ? .chrome : .appeal }
-        return .none
     }
 }

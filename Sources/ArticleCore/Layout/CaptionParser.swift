@@ -21,9 +21,40 @@ enum CaptionParser {
     ]
 
     static let labelBytes: [[UInt8]] = labels.map { Array($0.utf8) }
+    /// The first bytes of `labels`.
+    static let labelOpenings: [Bool] = {
+        var openings = [Bool](repeating: false, count: 256)
+        for label in labelBytes { openings[Int(label[0])] = true }
+        return openings
+    }()
 
     /// Link widgets some sites print after a photo credit ("Purchase Licensing Rights, opens new tab").
     static let widgets = ["Purchase Licensing Rights, opens new tab", "Purchase Licensing Rights"]
+
+    /// Labels `labelBytes[labelGroups[b]]` open with byte b.
+    static let labelGroups: [[Int]] = {
+        var groups = [[Int]](repeating: [], count: 256)
+        for (k, label) in labelBytes.enumerated() { groups[Int(label[0])].append(k) }
+        return groups
+    }()
+
+    /// `ByteSearch.found(labelBytes, in: text)`, with the labels grouped by first byte once instead of per line.
+    static func presentLabels(_ text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: labelBytes.count)
+        let openings = labelOpenings, groups = labelGroups, labels = labelBytes
+        var text = text
+        text.withUTF8 { hay in
+            for i in hay.indices where openings[Int(hay[i])] {
+                for k in groups[Int(hay[i])] where !found[k] && labels[k].count <= hay.count - i {
+                    let label = labels[k]
+                    var j = 1
+                    while j < label.count && hay[i + j] == label[j] { j += 1 }
+                    if j == label.count { found[k] = true }
+                }
+            }
+        }
+        return found
+    }
 
     static func strippingWidgets(_ text: String) -> String {
         for w in widgets where text.hasSuffix(w) && text.utf8.count > w.utf8.count + 10 {
@@ -44,6 +75,9 @@ enum CaptionParser {
            let credit = creditInParens(String(text.dropFirst().dropLast())) {
             return credit
         }
+        // Every label opens with an ASCII letter, which only that letter's Character can equal: lines
+        // opening with another byte skip the label loop (24 Character prefix tests per line).
+        guard let opening = text.utf8.first, labelOpenings[Int(opening)] else { return nil }
         for label in labels where text.hasPrefix(label) {
             let rest = cleanCredit(String(text.dropFirst(label.count)))
             if !rest.isEmpty && TextFold.wordCount(rest) <= 8 { return rest }
@@ -55,15 +89,18 @@ enum CaptionParser {
     /// "… 21 mars 2024. IDRISS BENALI / AFP". It must contain a slash and be all capitalised words.
     private static func trailingCredit(_ text: String) -> Caption? {
         guard let dot = ByteSearch.lastRange(text, [0x2E, 0x20]) else { return nil }
-        let tail = String(text[dot.upperBound...]).trimmingSpaces
-        let body = String(text[..<dot.upperBound]).trimmingSpaces
+        let tail = text[dot.upperBound...].trimmingSpaces
         let slash = tail.plainContains("/")
-        // "… el pasado octubre. Claudio Álvarez": a photographer's bare name closing the caption.
-        if !slash, PageLayout.isBareName(tail), TextFold.wordCount(body) >= 5, TextFold.wordCount(body) <= 60 {
-            return Caption(text: body, credit: tail)
+        // "… el pasado octubre. Claudio Álvarez": a photographer's bare name closing the caption. The body
+        // is copied only for a tail that may be a credit: most lines end in a sentence.
+        if !slash {
+            guard PageLayout.isBareName(tail) else { return nil }
+            let body = text[..<dot.upperBound].trimmingSpaces
+            let words = TextFold.wordCount(body)
+            return words >= 5 && words <= 60 ? Caption(text: body, credit: tail) : nil
         }
+        let body = text[..<dot.upperBound].trimmingSpaces
         // Split only what may be a credit: the tail is most often the paragraph's last sentence.
-        guard slash else { return nil }
         let words = tail.split(separator: " ")
         guard (1...8).contains(words.count),
               words.allSatisfy({ $0 == "/" || $0.first?.isUppercase == true || SpeechWords.nameParticles.contains(String($0)) })
@@ -74,8 +111,9 @@ enum CaptionParser {
 
     private static func parenthesizedCredit(_ text: String) -> Caption? {
         var trimmed = Substring(text)
-        if trimmed.hasSuffix(".") { trimmed.removeLastCharacter() }
-        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        // "." and ")" are Characters only by themselves: a line whose last byte is neither cannot end in them.
+        if trimmed.utf8.last == 0x2E, trimmed.hasSuffix(".") { trimmed.removeLastCharacter() }
+        guard trimmed.utf8.last == 0x29, trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         guard var credit = creditInParens(inner) else { return nil }
         var body = trimCaptionText(trimmed[..<open])
@@ -109,7 +147,7 @@ enum CaptionParser {
     }
 
     private static func labelledCredit(_ text: String) -> Caption? {
-        let present = ByteSearch.found(labelBytes, in: text)
+        let present = presentLabels(text)
         for (k, label) in labels.enumerated() where present[k] {
             var searchEnd = text.endIndex
             while let r = text.range(of: label, options: .backwards, range: text.startIndex..<searchEnd) {

@@ -98,10 +98,17 @@ enum DateScanner {
     }
 
     static func month(_ t: Token) -> Int? {
-        months[t.lower]
+        // Month names are 3 to 10 bytes, and an ASCII word equals only the same bytes: most words are
+        // rejected on their length without hashing them.
+        let n = t.lower.utf8.count
+        if n < 3 || n > 10, t.lower.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        return months[t.lower]
     }
 
     static func day(_ t: Token) -> Int? {
+        // Tokens are letters and digits only, so `Int` can parse nothing that does not open with an ASCII
+        // digit; most tokens are words, rejected here before the suffix strings are built.
+        guard let first = t.lower.utf8.first, first &- 0x30 < 10 else { return nil }
         var s = t.lower[...]
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) {
             s = s.dropLast(2)
@@ -113,6 +120,7 @@ enum DateScanner {
 
     /// Also "20245" from "March 3, 20245:42 AM", where a page glued the year to the time.
     static func year(_ t: Token) -> Int? {
+        guard let first = t.text.utf8.first, first &- 0x30 < 10 else { return nil }
         guard (4...6).contains(t.text.count), t.text.allSatisfy(\.isASCII), let y = Int(t.text.prefix(4)),
               t.text.allSatisfy(\.isNumber), (1900...2199).contains(y) else { return nil }
         return y

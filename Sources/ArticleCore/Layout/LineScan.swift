@@ -76,10 +76,12 @@ struct LineScan {
         keyBytes += 1
     }
 
+    @inline(__always)
     private mutating func endDigits() {
         if digitRun == 4 && (digitRunStart == 0x31 || digitRunStart == 0x32) { yearOrTime = true }
     }
 
+    @inline(__always)
     private mutating func endWord() {
         guard wordBytes > 0 else { return }
         words += 1
@@ -91,6 +93,7 @@ struct LineScan {
     }
 
     /// Anything that is neither a letter nor an ASCII digit ends the word and the digit run.
+    @inline(__always)
     private mutating func other(_ s: Unicode.Scalar, isSpace: Bool) {
         endDigits()
         if s == ":" && digitRun >= 1 && digitRun <= 2 { yearOrTime = true }

@@ -21,6 +21,8 @@ extension PageLayout {
             switch u.role {
             case .undecided where i >= header.bodyStart && i < cut:
                 out.paragraphs.append(u.text)
+                out.foldedParagraphs.append(folded[i])
+                out.paragraphWords.append(textWords[i])
             case .caption where i < cut:
                 guard let caption = u.caption else { continue }
                 if caption.text.isEmpty {
@@ -52,6 +54,8 @@ extension PageLayout {
         out.dateline = d.place
         out.wireAgency = d.agency
         out.paragraphs[0] = d.rest
+        out.foldedParagraphs[0] = TextFold.fold(d.rest)
+        out.paragraphWords[0] = TextFold.wordCount(d.rest)
         if let date = d.date, out.publishedAt == nil {
             out.publishedAt = date.iso
             out.publishedAtSource = .dateline

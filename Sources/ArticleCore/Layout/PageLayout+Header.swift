@@ -68,7 +68,7 @@ extension PageLayout {
     private mutating func readHeader(knownTitle: String, firstProse: Int) -> Header {
         let folded = TextFold.fold(knownTitle)
         var header = Header(title: knownTitle, bodyStart: 0)
-        guard let t = (0...firstProse).first(where: { units[$0].role == .undecided && TextFold.fold(units[$0].text) == folded })
+        guard let t = (0...firstProse).first(where: { units[$0].role == .undecided && self.folded[$0] == folded })
         else {
             // The text does not repeat the title: short menu-like lines before the prose are page furniture.
             for i in 0..<firstProse where isClean(i) && units[i].isHeadlineShaped && units[i].words <= 6 {
@@ -109,7 +109,7 @@ extension PageLayout {
                 }
             }
             if firstProse - c <= 10 { score += 3 }
-            if u.text.contains(" | ") || u.text.contains(" / ") || u.text.contains(" > ") { score -= 8 }
+            if u.text.plainContains(" | ") || u.text.plainContains(" / ") || u.text.plainContains(" > ") { score -= 8 }
             let digits = u.text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
             if digits * 4 > u.text.utf8.count { score -= 8 }
             if Self.isLabel(u.text) && u.words <= 4 { score -= 4 }

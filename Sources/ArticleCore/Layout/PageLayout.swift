@@ -13,6 +13,12 @@ struct PageLayout {
     let knownPublisher: String?
 
     var appeal: [Bool]
+    /// `TextFold.fold` of each unit's text, once widgets are stripped: the boilerplate rules, the caption
+    /// labels, the echo check and the content hash all read it, and folding it for each was a tenth of the work.
+    var folded: [String] = []
+    /// `TextFold.wordCount` of each unit's text once widgets are stripped (`TextUnit.words` counts the line
+    /// as it came, which the rules were tuned on).
+    var textWords: [Int] = []
     var bylines: [Int: [String]] = [:]
     var stamps: [Int: PublishedLineParser.Stamp] = [:]
     var listHeaders: Set<Int> = []
@@ -69,9 +75,13 @@ struct PageLayout {
     // MARK: - Classification
 
     mutating func classify() {
+        textWords = units.map(\.words)
         for i in units.indices {
-            units[i].text = CaptionParser.strippingWidgets(units[i].text)
+            let stripped = CaptionParser.strippingWidgets(units[i].text)
+            if stripped.utf8.count != units[i].text.utf8.count { textWords[i] = TextFold.wordCount(stripped) }
+            units[i].text = stripped
         }
+        folded = units.map { TextFold.fold($0.text) }
         for i in units.indices {
             let u = units[i]
             if units[i].role != .undecided { continue }
@@ -92,11 +102,12 @@ struct PageLayout {
                 if let date = DateScanner.dates(in: u.text).first { stamps[i] = .init(date: date, isUpdate: false) }
                 continue
             }
-            let verdict = BoilerplateRules.verdict(u.text, words: u.words)
+            let verdict = u.text.utf8.count <= BoilerplateRules.maxLineBytes
+                ? BoilerplateRules.verdict(folded: folded[i], words: u.words) : .none
             if verdict == .chrome {
                 units[i].role = .boilerplate
                 units[i].isBoilerplate = true
-                if Self.isListHeader(u.text) { listHeaders.insert(i) }
+                if Self.isListHeader(folded: folded[i]) { listHeaders.insert(i) }
                 continue
             }
             appeal[i] = verdict == .appeal
@@ -129,7 +140,7 @@ struct PageLayout {
     func labelledCaption(at i: Int) -> Caption? {
         guard i + 3 < units.count else { return nil }
         func label(_ k: Int, _ name: String) -> Bool {
-            var t = TextFold.fold(units[k].text)
+            var t = folded[k]
             while t.hasSuffix(",") || t.hasSuffix(":") { t.removeLast() }
             return t == name
         }
@@ -138,7 +149,11 @@ struct PageLayout {
     }
 
     static func isListHeader(_ text: String) -> Bool {
-        var bare = Substring(TextFold.fold(text))
+        isListHeader(folded: TextFold.fold(text))
+    }
+
+    static func isListHeader(folded: String) -> Bool {
+        var bare = Substring(folded)
         while let last = bare.last, ":.-|>\u{00BB} ".contains(last) { bare.removeLastCharacter() }
         return listHeaderLines.contains(String(bare)) || (bare.hasPrefix("more from") && TextFold.wordCount(bare) <= 5)
     }

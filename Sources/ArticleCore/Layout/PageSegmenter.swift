@@ -5,7 +5,8 @@ import TextKit
 enum PageSegmenter {
     static func units(_ text: String) -> [TextUnit] {
         var units: [TextUnit] = []
-        var block: [(String, Int)] = []
+        /// Lines of the block: text, line number, and word count when the line was ASCII (else counted later).
+        var block: [(String, Int, Int?)] = []
         var blockIndex = 0
         var lineNumber = 0
         func flush() {
@@ -13,20 +14,69 @@ enum PageSegmenter {
             if isHardWrapped(block.map(\.0)) {
                 units.append(TextUnit(text: block.map(\.0).joined(separator: " "), block: blockIndex, line: block[0].1))
             } else {
-                for (line, number) in block {
-                    units.append(TextUnit(text: line, block: blockIndex, line: number))
+                for (line, number, words) in block {
+                    if let words {
+                        units.append(TextUnit(text: line, block: blockIndex, line: number, words: words))
+                    } else {
+                        units.append(TextUnit(text: line, block: blockIndex, line: number))
+                    }
                 }
             }
             block.removeAll()
             blockIndex += 1
         }
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = TextFold.collapseSpaces(Substring(raw))
-            if line.isEmpty {
-                flush()
-            } else {
-                block.append((line, lineNumber))
+        // One pass over the bytes: lines end at LF, and runs of spaces and tabs collapse as in
+        // `TextFold.collapseSpaces`, written straight into each line's string.
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i <= n {
+                lineNumber += 1
+                var end = i
+                while end < n && bytes[end] != 0x0A { end += 1 }
+                var lo = i, hi = end
+                while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+                while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+                if lo == hi {
+                    flush()
+                } else {
+                    // `TextFold.wordCount` on the way, for ASCII lines: tokens between whitespace that hold a
+                    // letter or digit. A line with other bytes is counted by the general function.
+                    var words = 0, tokenHasWord = false, ascii = true
+                    let line = String(unsafeUninitializedCapacity: hi - lo) { out in
+                        var o = 0
+                        var pendingSpace = false
+                        for k in lo..<hi {
+                            let byte = bytes[k]
+                            if byte == 0x20 || byte == 0x09 {
+                                pendingSpace = true
+                                continue
+                            }
+                            if pendingSpace {
+                                out[o] = 0x20
+                                o += 1
+                                pendingSpace = false
+                                if tokenHasWord { words += 1 }
+                                tokenHasWord = false
+                            }
+                            if byte >= 0x80 {
+                                ascii = false
+                            } else if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                                tokenHasWord = true
+                            } else if byte >= 0x0A && byte <= 0x0D {
+                                // Whitespace to the word counter though not to the collapsing.
+                                ascii = false
+                            }
+                            out[o] = byte
+                            o += 1
+                        }
+                        return o
+                    }
+                    if tokenHasWord { words += 1 }
+                    block.append((line, lineNumber, ascii ? words : nil))
+                }
+                i = end + 1
             }
         }
         flush()

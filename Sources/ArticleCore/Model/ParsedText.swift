@@ -11,6 +11,10 @@ struct ParsedText {
     var publishedAtSource: DateSource?
     var publisher: String?
     var paragraphs: [String] = []
+    /// `TextFold.fold` of each of `paragraphs`, kept in step with them.
+    var foldedParagraphs: [String] = []
+    /// `TextFold.wordCount` of each of `paragraphs`, kept in step with them.
+    var paragraphWords: [Int] = []
     var captions: [Caption] = []
     var removed: [String] = []
 }

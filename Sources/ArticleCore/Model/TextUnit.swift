@@ -20,10 +20,15 @@ struct TextUnit {
     var caption: Caption?
 
     init(text: String, block: Int, line: Int) {
+        self.init(text: text, block: block, line: line, words: TextFold.wordCount(text))
+    }
+
+    /// `words` must be `TextFold.wordCount(text)`, counted by a caller that already read the bytes.
+    init(text: String, block: Int, line: Int, words: Int) {
         self.text = text
         self.block = block
         self.line = line
-        self.words = TextFold.wordCount(text)
+        self.words = words
     }
 
     /// Ends like a sentence: ".", "!", "?", "…", possibly followed by a closing quote or bracket.

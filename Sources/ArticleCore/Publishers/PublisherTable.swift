@@ -2,10 +2,19 @@ import Foundation
 
 /// The publishers articled knows, searched in order; user entries from the config are merged in front.
 public struct PublisherTable: Sendable, Equatable {
-    public var publishers: [Publisher]
+    public var publishers: [Publisher] {
+        didSet { signatures = Self.signatureCounter(publishers) }
+    }
+    /// Every publisher's signatures and domains, folded and indexed once per table rather than per page.
+    private var signatures: PhraseMatcher.PhraseCounter
 
     public init(_ publishers: [Publisher]) {
         self.publishers = publishers
+        signatures = Self.signatureCounter(publishers)
+    }
+
+    private static func signatureCounter(_ publishers: [Publisher]) -> PhraseMatcher.PhraseCounter {
+        PhraseMatcher.PhraseCounter(publishers.flatMap { $0.signatures + $0.domains })
     }
 
     /// Entries in `extra` replace built-in ones of the same name and are tried first.
@@ -28,7 +37,7 @@ public struct PublisherTable: Sendable, Equatable {
     /// The publisher whose signatures occur most often in `text`, counting whole-word, case-insensitive matches.
     func publisher(signedIn text: String) -> Publisher? {
         let haystack = PhraseMatcher.Haystack(text)
-        let counts = haystack.counts(of: publishers.flatMap { $0.signatures + $0.domains })
+        let counts = signatures.counts(in: haystack.bytes)
         var best: (Publisher, Int)?
         var k = 0
         for p in publishers {

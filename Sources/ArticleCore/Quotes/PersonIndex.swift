@@ -70,33 +70,32 @@ struct PersonIndex {
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
-            let bare = t.lower.trimmingPeriods
             // Title + Name: "Prime Minister Naftali Bennett", "whose president, Volodymyr Zelensky".
-            if SpeechWords.personTitles.contains(bare), k + 1 < tokens.count, !t.endsSentence {
-                let run = Self.nameRun(tokens, from: k + 1)
+            if t.isIn(.personTitle), k + 1 < tokens.count, !t.endsSentence {
+                let run = Self.nameRunRange(tokens, from: k + 1)
                 if !run.isEmpty {
-                    add(run.map(\.core))
+                    add(tokens[run].map(\.core))
                     k += run.count + 1
                     continue
                 }
             }
             // Name + speech verb: "Blinken said", "Blinken stated". A lone capitalised word opening a
             // sentence is too often a common noun ("Officials said") to count.
-            if t.isCapitalized, !SpeechWords.titles.contains(bare) {
-                let run = Self.nameRun(tokens, from: k)
+            if t.isCapitalized, !t.isIn(.title) {
+                let run = Self.nameRunRange(tokens, from: k)
                 let next = k + run.count
                 let sentenceStart = k == 0 || tokens[k - 1].endsSentence
-                if !run.isEmpty, next < tokens.count, !run.last!.breakAfter,
-                   SpeechWords.verbs.contains(tokens[next].lower), run.count >= 2 || !sentenceStart {
-                    add(run.map(\.core))
+                if !run.isEmpty, next < tokens.count, !tokens[run.upperBound - 1].breakAfter,
+                   tokens[next].isIn(.verb), run.count >= 2 || !sentenceStart {
+                    add(tokens[run].map(\.core))
                 }
                 // Apposition: "Anne Holroyd, who …", "…, Richard Hale, said …", "Tom Aldridge, the director",
                 // "Tom Bellisario, president of the … Association": a role after the comma makes the run a person.
-                if run.count >= 2, run.count <= 3, run.last!.breakAfter, !run.last!.endsSentence, next < tokens.count,
-                   ["who", "a", "an", "the", "said", "says", "told"].contains(tokens[next].lower)
-                    || Self.isRole(tokens[next]),
+                if run.count >= 2, run.count <= 3, tokens[run.upperBound - 1].breakAfter,
+                   !tokens[run.upperBound - 1].endsSentence, next < tokens.count,
+                   tokens[next].isIn(.appositionOpener) || Self.isRole(tokens[next]),
                    !Self.isAffiliation(tokens, from: k, run) {
-                    add(run.map(\.core))
+                    add(tokens[run].map(\.core))
                 }
                 k += max(1, run.count)
                 continue
@@ -120,29 +119,37 @@ struct PersonIndex {
         return before == "the" || affiliationWords.contains(before)
     }
 
+    /// `isAffiliation` of the run `tokens[run]`, read from the tokens' vocabulary memberships.
+    static func isAffiliation(_ tokens: [WordToken], from start: Int, _ run: Range<Int>) -> Bool {
+        if !run.isEmpty && tokens[run.upperBound - 1].isIn(.institution) { return true }
+        guard start > 0, !tokens[start - 1].breakAfter, !run.isEmpty, tokens[run.lowerBound].start == tokens[start].start
+        else { return false }
+        return tokens[start - 1].isIn(.affiliationOpener)
+    }
+
     /// A lowercase role noun that opens an apposition: "president", "head", "spokesperson".
     static func isRole(_ t: WordToken) -> Bool {
-        guard !t.isCapitalized else { return false }
-        let bare = t.lower.trimmingPeriods
-        return SpeechWords.personTitles.contains(bare) || SpeechWords.roleNouns.contains(bare)
+        !t.isCapitalized && t.isIn([.personTitle, .roleNoun])
     }
 
     /// Capitalised words from `start`, stopping after punctuation; titles at its head are skipped.
     static func nameRun(_ tokens: [WordToken], from start: Int) -> [WordToken] {
-        var run: [WordToken] = []
-        var k = start
-        while k < tokens.count, run.count < 6 {
-            let t = tokens[k]
-            guard t.isCapitalized || (!run.isEmpty && SpeechWords.nameParticles.contains(t.lower)) else { break }
-            if t.isPossessive { return [] }
-            run.append(t)
+        Array(tokens[nameRunRange(tokens, from: start)])
+    }
+
+    /// `nameRun` as the range of `tokens` it spans (empty when there is none), without building an array.
+    static func nameRunRange(_ tokens: [WordToken], from start: Int) -> Range<Int> {
+        var end = start
+        while end < tokens.count, end - start < 6 {
+            let t = tokens[end]
+            guard t.isCapitalized || (end > start && t.isIn(.nameParticle)) else { break }
+            if t.isPossessive { return start..<start }
+            end += 1
             if t.breakAfter { break }
-            k += 1
         }
-        while let first = run.first, SpeechWords.titles.contains(first.lower.trimmingPeriods) {
-            run.removeFirst()
-        }
-        if let last = run.last, notPeople.contains(last.lower) { return [] }
-        return run
+        var first = start
+        while first < end, tokens[first].isIn(.title) { first += 1 }
+        if first < end, tokens[end - 1].isIn(.notPerson) { return start..<start }
+        return first..<end
     }
 }

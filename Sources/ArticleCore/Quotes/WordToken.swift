@@ -15,6 +15,8 @@ struct WordToken {
     let isCapitalized: Bool
     /// `core` ends in "’s" (the tokenizer turns "'s" into "’s").
     let isPossessive: Bool
+    /// The attribution vocabularies the word is in (`SpeechWords.membership`).
+    let membership: SpeechWords.Membership
 
     init(core: String, lower: String, start: Int, end: Int, breakAfter: Bool, endsSentence: Bool, isPossessive: Bool) {
         self.core = core
@@ -29,7 +31,11 @@ struct WordToken {
             isCapitalized = core.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         }
         self.isPossessive = isPossessive
+        membership = SpeechWords.membership(lower: lower)
     }
+
+    @inline(__always)
+    func isIn(_ m: SpeechWords.Membership) -> Bool { !membership.isDisjoint(with: m) }
 
     // Switches rather than Sets of scalars: these are asked at both ends of every token.
     @inline(__always)
@@ -51,6 +57,7 @@ struct WordToken {
     /// Tokens of `s[range]`.
     static func tokens(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [WordToken] {
         var out: [WordToken] = []
+        out.reserveCapacity(range.count / 5)
         var i = range.lowerBound
         while i < range.upperBound {
             while i < range.upperBound && TextFold.isSpace(s[i]) { i += 1 }
@@ -77,10 +84,43 @@ struct WordToken {
             // "Blinken’s" is about Blinken, not by him. Read on the scalars: a String test per token cost
             // more than the rest of the tokenizer.
             let possessive = b - a >= 2 && s[b - 1] == "s" && (s[b - 2] == "\u{2019}" || s[b - 2] == "'")
-            let word = possessive ? String(scalars: s[a..<(b - 2)]) + "\u{2019}s" : String(scalars: s[a..<b])
-            out.append(WordToken(core: word, lower: word.lowercased(), start: start, end: i,
+            let word: String, lower: String
+            if possessive {
+                word = String(scalars: s[a..<(b - 2)]) + "\u{2019}s"
+                lower = word.lowercased()
+            } else {
+                (word, lower) = coreAndLower(s[a..<b])
+            }
+            out.append(WordToken(core: word, lower: lower, start: start, end: i,
                                  breakAfter: breakAfter, endsSentence: endsSentence, isPossessive: possessive))
         }
         return out
+    }
+
+    /// The word and its `lowercased()`. ASCII words, nearly all of them, are lowercased byte by byte, and an
+    /// already lowercase one shares its string; others take the Unicode mapping.
+    static func coreAndLower(_ scalars: ArraySlice<Unicode.Scalar>) -> (String, String) {
+        var upper = false
+        for scalar in scalars {
+            let v = scalar.value
+            if v >= 0x80 {
+                let word = String(scalars: scalars)
+                return (word, word.lowercased())
+            }
+            if v &- 0x41 < 26 { upper = true }
+        }
+        let word = String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (n, scalar) in scalars.enumerated() { buffer[n] = UInt8(truncatingIfNeeded: scalar.value) }
+            return scalars.count
+        }
+        guard upper else { return (word, word) }
+        let lower = String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (n, scalar) in scalars.enumerated() {
+                let b = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[n] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
+            return scalars.count
+        }
+        return (word, lower)
     }
 }

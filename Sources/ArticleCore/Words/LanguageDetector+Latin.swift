@@ -29,38 +29,67 @@ extension LanguageDetector {
     }
 
     static func latinScriptTally(_ texts: [String]) -> Tally? {
-        var latin = 0
-        var scores = [Int](repeating: 0, count: latinLanguages.count)
-        var seen = 0
+        var reader = LatinWordReader()
         var budget = sampleBytes
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var wordLatin = 0
+        for text in texts {
+            guard budget > 0 else { break }
+            var text = text
+            let outcome = text.withUTF8 { bytes -> LatinWordReader.Outcome in
+                var end = bytes.count
+                var cut = false
+                if end > budget {
+                    // As `String(decoding: prefix)` does: a scalar cut in two becomes U+FFFD, a separator.
+                    end = budget
+                    while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                    cut = true
+                }
+                budget -= end
+                let outcome = reader.read(UnsafeBufferPointer(rebasing: bytes[..<end]))
+                if outcome != .more { return outcome }
+                return !reader.endWord() || cut ? .done : .more
+            }
+            if outcome == .notLatin { return nil }
+            if outcome == .done { break }
+        }
+        var tally = Tally(latin: reader.latin)
+        for (bit, lang) in latinLanguages.enumerated() where reader.scores[bit] > 0 { tally.scores[lang] = reader.scores[bit] }
+        return tally
+    }
+
+    /// The words of the sample, read byte by byte with the current word packed as `packed` packs it
+    /// (no array per word).
+    struct LatinWordReader {
+        enum Outcome: Equatable { case more, done, notLatin }
+
+        var latin = 0
+        var scores = [Int](repeating: 0, count: LanguageDetector.latinLanguages.count)
+        var seen = 0
+        private var key: UInt64 = 0
+        private var length = 0
+        private var wordLatin = 0
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if length < 8 { key = key << 8 | UInt64(byte) }
+            length += 1
+        }
+
         /// Ends the word being read; false once `sampleWords` words have been seen.
-        func endWord() -> Bool {
-            guard !word.isEmpty else { return true }
+        mutating func endWord() -> Bool {
+            guard length > 0 else { return true }
             seen += 1
-            if seen > sampleWords { return false }
-            if let key = packed(word[...]), let langs = latinStopWords[key] {
-                for bit in 0..<latinLanguages.count where langs & (1 << UInt8(bit)) != 0 { scores[bit] += 1 }
+            if seen > LanguageDetector.sampleWords { return false }
+            if length <= 8, let langs = LanguageDetector.latinStopWords[key | UInt64(length) << 60] {
+                for bit in 0..<scores.count where langs & (1 << UInt8(bit)) != 0 { scores[bit] += 1 }
             }
             latin += wordLatin
-            word.removeAll(keepingCapacity: true)
+            key = 0
+            length = 0
             wordLatin = 0
             return true
         }
-        outer: for text in texts {
-            guard budget > 0 else { break }
-            var bytes = Array(text.utf8)
-            var cut = false
-            if bytes.count > budget {
-                // As `String(decoding: prefix)` does: a scalar cut in two becomes U+FFFD, a separator.
-                var end = budget
-                while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-                bytes.removeSubrange(end...)
-                cut = true
-            }
-            budget -= bytes.count
+
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
@@ -68,33 +97,34 @@ extension LanguageDetector {
                     i += 1
                     let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
                     if lower &- 0x61 < 26 || lower == 0x27 {
-                        word.append(lower)
+                        append(lower)
                         if lower != 0x27 { wordLatin += 1 }
                     } else if !endWord() {
-                        break outer
+                        return .done
                     }
                     continue
                 }
                 let start = i
-                let scalar = bytes.withUnsafeBufferPointer { TextFold.decodeScalar($0, at: &i) }
-                guard PlainText.isPlain(scalar.value) else { return nil }
+                let scalar = TextFold.decodeScalar(bytes, at: &i)
+                guard PlainText.isPlain(scalar.value) else { return .notLatin }
                 let mapped = scalar.properties.lowercaseMapping
                 for lower in mapped.unicodeScalars {
-                    guard PlainText.isPlain(lower.value) else { return nil }
+                    guard PlainText.isPlain(lower.value) else { return .notLatin }
                     if lower.properties.isAlphabetic {
-                        if lower == scalar { word.append(contentsOf: bytes[start..<i]) } else { word.append(contentsOf: lower.utf8) }
+                        if lower == scalar {
+                            for k in start..<i { append(bytes[k]) }
+                        } else {
+                            for b in lower.utf8 { append(b) }
+                        }
                         if (0x41...0x24F).contains(lower.value) { wordLatin += 1 }
                     } else if lower == "'" {
-                        word.append(0x27)
+                        append(0x27)
                     } else if !endWord() {
-                        break outer
+                        return .done
                     }
                 }
             }
-            if !endWord() || cut { break }
+            return .more
         }
-        var tally = Tally(latin: latin)
-        for (bit, lang) in latinLanguages.enumerated() where scores[bit] > 0 { tally.scores[lang] = scores[bit] }
-        return tally
     }
 }

@@ -14,6 +14,10 @@ enum PhraseMatcher {
             bytes = Array(folded.utf8)
         }
 
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
         func contains(_ phrase: String) -> Bool {
             firstMatch(Array(TextFold.fold(phrase).utf8), from: 0) != nil
         }
