@@ -42,3 +42,6 @@ fi
 
 echo "realpages, $(date -u +%Y-%m-%d), trafilatura $("$venv/bin/python" -c 'import trafilatura; print(trafilatura.__version__)')"
 python3 scripts/realpages-table.py "$shared" "$out" "$run"
+echo
+echo "headlines against the gold titles (pages whose gold has one):"
+python3 scripts/realpages-fields.py "$shared" "$out" "$run"

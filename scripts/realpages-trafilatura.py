@@ -4,7 +4,8 @@
   realpages-trafilatura.py OUTDIR NDJSON [--jobs N]
 
 OUTDIR is what ../shared/realpages/materialize.py wrote. Each page's main text becomes one record
-{"source_path": …, "paragraphs": [line, …]}, so score.py scores the peer exactly as it scores articled.
+{"source_path": …, "title": …, "paragraphs": [line, …]}, so score.py scores the peer exactly as it scores
+articled (the title, from trafilatura's metadata extraction, is for realpages-fields.py).
 A page trafilatura returns nothing for gets no record and counts as empty output. Runs in the eval venv
 (trafilatura 2.x from PyPI), which scripts/eval-real.sh creates.
 """
@@ -23,7 +24,11 @@ def extract(path):
         text = None
     if not text:
         return None
-    return {'source_path': path, 'paragraphs': [l for l in text.split('\n') if l.strip()]}
+    try:
+        title = trafilatura.extract_metadata(data).title
+    except Exception:  # the title is scored separately; a page whose metadata fails just has none
+        title = None
+    return {'source_path': path, 'title': title, 'paragraphs': [l for l in text.split('\n') if l.strip()]}
 
 
 def main():

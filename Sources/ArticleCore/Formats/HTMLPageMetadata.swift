@@ -70,10 +70,14 @@ struct HTMLPageMetadata {
         let site = first(["og:site_name"]) ?? jsonLD?.publisher
         m.publisher = site
         m.authors = authors(site: site)
-        let titles = [first(["og:title"]), first(["twitter:title"]), jsonLD?.headline, heading]
-        m.title = titles.lazy.compactMap {
+        // Social titles are written like `<title>`s, site and section included; JSON-LD and the <h1> are not.
+        let social = [first(["og:title"]), first(["twitter:title"])].map {
+            $0.map { Self.strippingSections(Self.strippingByline(Self.strippingSite($0, site: site), authors: m.authors, heading: heading), heading: heading) }
+        }
+        let titles = social + [jsonLD?.headline, heading].map {
             $0.map { Self.strippingByline(Self.strippingSite($0, site: site), authors: m.authors, heading: heading) }
-        }.first { !$0.isEmpty }
+        }
+        m.title = titles.lazy.compactMap { $0 }.first { !$0.isEmpty }
         let urls = [first(["og:url"]), canonical, jsonLD?.url]
         m.url = urls.lazy.compactMap { $0 }.first(where: Self.isAbsoluteURL)
         if let date = first(["article:published_time", "og:published_time"]) { m.publishedAt = ArticleMetadata.isoDate(date) }
@@ -90,7 +94,8 @@ struct HTMLPageMetadata {
     func documentHeadline() -> String? {
         let site = first(["og:site_name"]) ?? jsonLD?.publisher
         guard let full = documentTitle else { return nil }
-        let t = Self.strippingByline(Self.strippingSite(full, site: site), authors: authors(site: site), heading: nil)
+        let t = Self.strippingSections(Self.strippingByline(Self.strippingSite(full, site: site), authors: authors(site: site), heading: nil),
+                                       heading: nil)
         return t.isEmpty ? nil : t
     }
 
@@ -127,6 +132,34 @@ struct HTMLPageMetadata {
             }
         }
         return title
+    }
+
+    /// Separators that join a headline to the site's and section's names in a `<title>`.
+    static let sectionSeparators = [
+        " | ", " - ", " \u{2013} ", " \u{2014} ", " \u{00BB} ", " \u{00AB} ", " :: ", " \u{00B7} ", " \u{2022} ", " \u{22C6} ",
+    ]
+
+    /// "CTV Toronto - Bridge reopens after two-year repair - CTV News, Shows and Sports" -> the middle part:
+    /// a title without a stated site name still carries it, often with a section, around the headline.
+    /// The headline is the part equal to the page's `<h1>` when there is one, else the part with the most
+    /// words when it clearly outweighs each other part (at least three words, and each other part at most
+    /// three quarters of it), so a headline that itself holds a dash ("Homicide: Life on the Street - The
+    /// Complete Season 6") stays whole.
+    static func strippingSections(_ title: String, heading: String?) -> String {
+        var parts = [Substring(title)]
+        for sep in sectionSeparators {
+            parts = parts.flatMap { $0.split(separator: sep, omittingEmptySubsequences: true) }
+        }
+        let segments = parts.map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard segments.count > 1 else { return title }
+        if let heading {
+            let key = TextFold.fold(heading)
+            if let match = segments.first(where: { TextFold.fold($0) == key }) { return match }
+        }
+        let words = segments.map(TextFold.wordCount)
+        guard let best = words.indices.max(by: { words[$0] < words[$1] }), words[best] >= 3 else { return title }
+        for k in words.indices where k != best && words[k] * 4 > words[best] * 3 { return title }
+        return segments[best]
     }
 
     /// "Trams are a success | Jane Doe" -> "Trams are a success": columns put the writer's name where

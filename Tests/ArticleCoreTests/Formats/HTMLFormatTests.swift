@@ -276,6 +276,40 @@ import Testing
         #expect(a.paragraphs == body)
     }
 
+    @Test func takesTheHeadlineOutOfADocumentTitleThatAlsoNamesSiteAndSection() throws {
+        let body = (1...3).map { "<p>\(TestInput.prose($0))</p>" }.joined(separator: "\n")
+        // No og:site_name and no <h1>: only the title's shape says which part is the headline.
+        let framed = try page("""
+        <html><head><title>Rivertown Daily - Night buses return to the eastern suburbs - Transport News</title></head>
+        <body><div class="story">\(body)</div></body></html>
+        """)
+        #expect(framed.title == "Night buses return to the eastern suburbs")
+        let chevrons = try page("""
+        <html><head><title>Night buses return to the eastern suburbs \u{00BB} Rivertown Daily</title></head>
+        <body><div class="story">\(body)</div></body></html>
+        """)
+        #expect(chevrons.title == "Night buses return to the eastern suburbs")
+        // The social title's suffix goes too when the printed <h1> names the headline part.
+        let social = try page("""
+        <html><head><meta property="og:title" content="Transport | Night buses return | Rivertown Daily"></head>
+        <body><article><h1>Night buses return</h1>\(body)</article></body></html>
+        """)
+        #expect(social.title == "Night buses return")
+    }
+
+    @Test func keepsADocumentTitleWholeWhenItsDashJoinsPartsOfTheHeadline() throws {
+        let body = (1...3).map { "<p>\(TestInput.prose($0))</p>" }.joined(separator: "\n")
+        let a = try page("""
+        <html><head><title>Harbour Lights on Stage - The Complete Winter Season</title></head>
+        <body><div class="story">\(body)</div></body></html>
+        """)
+        #expect(a.title == "Harbour Lights on Stage - The Complete Winter Season")
+        let short = try page("""
+        <html><head><title>Budget - Vote</title></head><body><div class="story">\(body)</div></body></html>
+        """)
+        #expect(short.title == "Budget - Vote")
+    }
+
     @Test func dropsAnAuthorSuffixFromTheStatedTitleAndTheNameOnlyBylineFromTheBody() throws {
         let body = (1...3).map { "<p>\(TestInput.prose($0))</p>" }.joined(separator: "\n")
         let html = """
