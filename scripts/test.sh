@@ -15,6 +15,6 @@ fi
 # on a 2-core machine, their async steps waited minutes for a thread of the test process, because
 # the synchronous database tests hold both threads of its cooperative pool. The intake's and the search
 # pass's in-process shutdown tests wait on the same pool, so they run with them.
-daemon_suites='IngestTests\.(DaemonTests|DaemonResilienceTests|DaemonInboxTroubleTests|SystemdIntegrationTests|IngestServiceTests|SearchIndexServiceTests)'
+daemon_suites='IngestTests\.(DaemonTests|DaemonResilienceTests|DaemonInboxTroubleTests|SystemdIntegrationTests|IngestServiceTests|SearchIndexServiceTests|ClusterServiceTests)'
 swift test --skip-build --skip "$daemon_suites"
 swift test --skip-build --no-parallel --filter "$daemon_suites"

@@ -9,13 +9,16 @@ import PQClient
 ///
 /// Every 10th poll it also reads the lowest article id still without a search vector. The search pass
 /// fills vectors in id order, so an article is searchable from the first such reading, at or after its
-/// commit, that is above its id (again an upper bound, at most ten poll periods late).
+/// commit, that is above its id (again an upper bound, at most ten poll periods late). The same reading of
+/// the clusterer's queue (`articled.cluster_queue`, also taken in id order) gives commit → cluster assigned.
 final class CommitPoller: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [String: Double] = [:]
     private var articles: [String: Int] = [:]
     /// (time, lowest pending id or Int.max) of each reading.
     private var pendingFloor: [(time: Double, id: Int)] = []
+    /// (time, lowest id still waiting for the clusterer or Int.max) of each reading; empty before schema v8.
+    private var clusterFloor: [(time: Double, id: Int)] = []
     private var stopRequested = false
     private var failure: String?
     private var polls = 0
@@ -41,6 +44,7 @@ final class CommitPoller: @unchecked Sendable {
         defer { connection.close() }
         var lastID = 0
         var pollIndex = 0
+        let hasClusterQueue = (try? connection.execute("SELECT to_regclass('articled.cluster_queue') IS NOT NULL").bool(0, 0)) == true
         while !shouldStop {
             let started = Monotonic.now()
             do {
@@ -57,6 +61,12 @@ final class CommitPoller: @unchecked Sendable {
                     floor = try connection.execute(
                         "SELECT coalesce(min(id), 9223372036854775807) FROM articled.articles WHERE search IS NULL").int(0, 0)
                     if let value = floor { record(floor: value, at: floorStarted) }
+                    if hasClusterQueue {
+                        let clusterStarted = Monotonic.now()
+                        let value = try connection.execute(
+                            "SELECT coalesce(min(article_id), 9223372036854775807) FROM articled.cluster_queue").int(0, 0)
+                        if let value { record(clusterFloor: value, at: clusterStarted) }
+                    }
                 }
                 pollIndex += 1
                 lock.lock()
@@ -80,19 +90,43 @@ final class CommitPoller: @unchecked Sendable {
         lock.unlock()
     }
 
+    private func record(clusterFloor floor: Int, at time: Double) {
+        lock.lock()
+        clusterFloor.append((time, floor))
+        lock.unlock()
+    }
+
     /// Commit → searchable per file name, in seconds; files not searchable by the last reading are left out.
     var searchableLag: [String: Double] {
         lock.lock()
         defer { lock.unlock() }
+        return Self.lags(seen: seen, articles: articles, floor: pendingFloor)
+    }
+
+    /// Commit → cluster assigned per file name, in seconds; files still queued at the last reading are left out.
+    var clusteredLag: [String: Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Self.lags(seen: seen, articles: articles, floor: clusterFloor)
+    }
+
+    private static func lags(seen: [String: Double], articles: [String: Int], floor: [(time: Double, id: Int)]) -> [String: Double] {
         var lags: [String: Double] = [:]
         for (name, committedAt) in seen {
             guard let article = articles[name] else { continue }
             // First reading at or after the commit whose lowest pending id is above this article.
-            if let hit = pendingFloor.first(where: { $0.time >= committedAt && $0.id > article }) {
+            if let hit = floor.first(where: { $0.time >= committedAt && $0.id > article }) {
                 lags[name] = hit.time - committedAt
             }
         }
         return lags
+    }
+
+    /// True once the last reading found nothing waiting for the clusterer (or the schema has no clusterer).
+    var nothingPendingCluster: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return clusterFloor.isEmpty ? pendingFloor.last != nil : clusterFloor.last?.id == Int.max
     }
 
     /// True once the last reading found no article without a search vector.

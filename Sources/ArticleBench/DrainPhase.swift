@@ -74,6 +74,29 @@ struct DrainPhase {
         Progress.say("drain \(files): \(done) rows in \(String(format: "%.2f", drain)) s (\(Int(Double(done) / drain)) files/s)"
                      + (capped ? ", cut at the \(Int(maxSeconds)) s cap" : ""))
 
+        // The settle lag of the drain: the clusterer's queue at the last commit, and how long until it is empty
+        // (the match kinds below are read after it, so they are the final clusters).
+        var clusterPendingAtEnd: Int?
+        var clusterSeconds: Double?
+        if try poll.execute("SELECT to_regclass('articled.cluster_queue') IS NOT NULL").bool(0, 0) == true {
+            clusterPendingAtEnd = try poll.execute("SELECT count(*) FROM articled.cluster_queue").int(0, 0)
+            let deadline = Monotonic.now() + searchTimeout
+            var lastSay = Monotonic.now()
+            while !capped, Monotonic.now() < deadline {
+                let started = Monotonic.now()
+                let left = try poll.execute("SELECT count(*) FROM articled.cluster_queue").int(0, 0) ?? 0
+                if left == 0 {
+                    clusterSeconds = started - doneAt
+                    break
+                }
+                if started - lastSay >= 10 {
+                    Progress.say("drain \(files): \(left) articles still waiting for the clusterer")
+                    lastSay = started
+                }
+                Monotonic.sleep(until: started + 0.05)
+            }
+        }
+
         var statuses: [String: Int] = [:]
         let rows = try poll.execute("SELECT status, count(*) FROM articled.article_files GROUP BY status ORDER BY status")
         for row in 0..<rows.rowCount { statuses[try rows.string(row, 0) ?? "?"] = try rows.int(row, 1) ?? 0 }
@@ -146,7 +169,9 @@ struct DrainPhase {
         }
         try? FileManager.default.removeItem(atPath: root)
         return DrainResult(files: files, committed: done, capped: capped, startupSeconds: startup, drainSeconds: drain,
-                           statuses: statuses, matchKinds: kinds, processed: processed, searchCatchUpSeconds: searchSeconds,
+                           statuses: statuses, matchKinds: kinds, processed: processed,
+                           clusterPendingAtEnd: clusterPendingAtEnd, clusterCatchUpSeconds: clusterSeconds,
+                           searchCatchUpSeconds: searchSeconds,
                            searchPendingAtCut: pendingAtCut, searchPendingAtTimeout: pending, peakRSSKilobytes: peak,
                            daemonCPUSeconds: cpu, postgresCPUSeconds: pgCPU, exitStatus: status, failure: nil)
     }

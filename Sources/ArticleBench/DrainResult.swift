@@ -14,6 +14,10 @@ struct DrainResult {
     var matchKinds: [String: Int]
     /// Files found in processed/ at the end (moves follow each COMMIT).
     var processed: Int
+    /// Articles still waiting for the background clusterer when the last file committed (schema v8 on).
+    var clusterPendingAtEnd: Int? = nil
+    /// Last commit → the clusterer's queue empty; nil when not measured (capped, older schema) or not reached.
+    var clusterCatchUpSeconds: Double? = nil
     /// Last commit (or the cut) → no article left with `search IS NULL`; nil when not measured or not reached.
     var searchCatchUpSeconds: Double?
     var searchPendingAtCut: Int?

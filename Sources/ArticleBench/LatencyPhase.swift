@@ -64,7 +64,9 @@ struct LatencyPhase {
         while watcher.arrivalTimes.count < count, Monotonic.now() < moveDeadline { Monotonic.sleep(0.01) }
         // The settle lag: wait (bounded) for the search pass to reach the last article.
         let searchDeadline = Monotonic.now() + 60
-        while !poller.nothingPendingSearch, Monotonic.now() < searchDeadline, poller.error == nil { Monotonic.sleep(0.01) }
+        while !(poller.nothingPendingSearch && poller.nothingPendingCluster), Monotonic.now() < searchDeadline, poller.error == nil {
+            Monotonic.sleep(0.01)
+        }
         let pollWindow = Monotonic.now() - start
         poller.stop()
         watcher.stop()
@@ -73,14 +75,17 @@ struct LatencyPhase {
         let commits = poller.commitTimes
         let moves = watcher.arrivalTimes
         let searchable = poller.searchableLag
+        let clustered = poller.clusteredLag
         var commitMs: [Double] = []
         var moveMs: [Double] = []
         var searchableMs: [Double] = []
+        var clusteredMs: [Double] = []
         for k in 0..<count {
             // Not committed by the end of the wait: later than anything measured (+∞ in the percentiles).
             commitMs.append(commits[names[k]].map { max(0, $0 - renamedAt[k]) * 1000 } ?? .infinity)
             moveMs.append(moves[names[k]].map { max(0, $0 - renamedAt[k]) * 1000 } ?? .infinity)
             searchableMs.append(searchable[names[k]].map { $0 * 1000 } ?? .infinity)
+            clusteredMs.append(clustered[names[k]].map { $0 * 1000 } ?? .infinity)
         }
         let committed = commitMs.filter(\.isFinite).count
         if committed < count {
@@ -94,6 +99,7 @@ struct LatencyPhase {
             seconds: seconds, targetRate: rate, dropped: count,
             achievedRate: count > 1 ? Double(count - 1) / (lastDrop - renamedAt[0]) : 0,
             commit: Percentiles(commitMs), moved: Percentiles(moveMs), searchable: Percentiles(searchableMs),
+            clustered: Percentiles(clusteredMs),
             pollsPerSecond: Double(poller.pollCount) / pollWindow,
             peakRSSKilobytes: peak, daemonCPUSeconds: cpu, exitStatus: status,
             worstScheduleSlipMilliseconds: worstSlip * 1000)

@@ -10,8 +10,9 @@ struct LatencyResult {
     /// Rename → file arrived in processed/ (commit, then move).
     var moved: Percentiles
     /// Settle lag: commit → the article has its search vector; +∞ for those without one by the end.
-    /// (Near-duplicate clustering happens in the commit's own transaction, so its lag is zero.)
     var searchable: Percentiles
+    /// Settle lag: commit → the background clusterer assigned the article's story; +∞ for those still queued.
+    var clustered: Percentiles
     var pollsPerSecond: Double
     var peakRSSKilobytes: Int
     var daemonCPUSeconds: Double?

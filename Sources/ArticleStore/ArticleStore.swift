@@ -28,16 +28,18 @@ public final class ArticleStore {
         try connection.transaction(body)
     }
 
-    /// Records `article` as carried by `file` (NDJSON: by line `line` of it; 0 for whole files).
+    /// Records `article` as carried by `file` (NDJSON: by line `line` of it; 0 for whole files): a batch of
+    /// one (see `recordBatch`).
     ///
-    /// PostgreSQL decides what it is (`articled.record_article`): the very same file again (`unchanged`),
-    /// a known body (`duplicate`: one more sighting), or a new body (`ingested`), which joins the cluster
-    /// of an earlier near duplicate or of an earlier article under the same URL (a revision).
+    /// PostgreSQL decides what it is: the very same file again (`unchanged`), a known body (`duplicate`: one
+    /// more sighting), or a new body (`ingested`), its own story until `clusterPending` assigns it to the
+    /// cluster of an earlier near duplicate or of an earlier article under the same URL (a revision).
     /// `signature` is `article.nearDuplicateSignature`, when the caller has it already.
     public func record(_ article: Article, signature: NearDuplicateSignature? = nil, file: FileIdentity,
                        line: Int = 0, learnLines: Bool = false) throws -> RecordOutcome {
-        let statement = Self.recordStatement(article, signature: signature, file: file, line: line, learnLines: learnLines)
-        return try recordOutcome(connection.execute(statement.sql, statement.parameters))
+        let outcomes = try recordBatch([.article(article, signature: signature, file: file, line: line, learnLines: learnLines)])
+        guard let outcome = outcomes.first ?? nil else { return .unchanged(articleID: nil) }
+        return outcome
     }
 
     /// Records that `file` (or one of its NDJSON lines) could not be ingested. False when it was recorded before.

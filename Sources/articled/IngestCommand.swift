@@ -37,6 +37,7 @@ struct Ingest: ParsableCommand {
         let learned = (try? store.learnedBoilerplate(minArticles: config.learnAfterArticles)) ?? [:]
         let processor = FileProcessor(normalizer: Normalizer(options: config.normalizerOptions(learned: learned)))
         var summary = IngestSummary()
+        var newestArticle: Int?
         let started = DispatchTime.now()
         let progress = Console.stderrIsTerminal && entries.count > 200
         var start = 0
@@ -63,6 +64,7 @@ struct Ingest: ParsableCommand {
             }
             for report in reports {
                 summary.add(report)
+                if let newest = report.articleIDs.max() { newestArticle = max(newestArticle ?? newest, newest) }
                 if let reason = report.reason {
                     Console.error("\(named[report.claim.fullPath] ?? report.claim.fullPath): \(reason)")
                 }
@@ -74,6 +76,15 @@ struct Ingest: ParsableCommand {
             }
         }
         if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        // What it wrote is assigned to its story before it returns, so a script that queries next sees final
+        // clusters. Articles of other writers below ours are assigned too (in id order); another clusterer
+        // running (a daemon's) is waited for.
+        if let newestArticle {
+            do { try store.clusterUntilDone(through: newestArticle, limit: config.clusterBatch) } catch let error as PQError {
+                Console.error("cluster: \(error)")
+                throw error.isTransient ? ExitStatus.databaseUnreachable : ExitCode.failure
+            }
+        }
         if !noSearchIndex {
             do { while try store.indexSearch(limit: config.searchIndexBatch) > 0 {} } catch {
                 Console.error("search index: \(error)")

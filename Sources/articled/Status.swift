@@ -30,6 +30,7 @@ struct Status: ParsableCommand {
             "files:            \(status.filesIngested) ingested, \(status.filesDuplicate) duplicate, \(status.filesRejected) rejected",
             "captions, quotes: \(status.captions), \(status.quotes)",
             "search pending:   \(status.searchPending)",
+            "cluster pending:  \(status.clusterPending)",
             "last received:    \(status.lastReceivedAt ?? "never")",
         ]
         lines += inboxLines(config)

@@ -43,6 +43,7 @@ private struct Newsroom {
                     captions: [Caption(text: "Radfahrer auf dem neuen Weg.", credit: "Foto: Max Bauer")],
                     quotes: [Quote(text: "Das ist ein guter Tag für die Stadt", speaker: "Bürgermeisterin Klein")]),
             file: uniqueFile("anzeiger.txt")))
+        try store.clusterUntilDone()
         while try store.indexSearch() > 0 {}
     }
 

@@ -18,8 +18,9 @@ func uniqueFile(_ name: String) -> FileIdentity {
     FileIdentity(fileName: name, path: name, sha256: SHA256.hex(Array(name.utf8)), size: 100)
 }
 
-/// (canonical_id, match_kind) of an article.
+/// (canonical_id, match_kind) of an article, once the clusterer has assigned every article written so far.
 func clusterOf(_ store: ArticleStore, _ id: Int?) throws -> (Int, String) {
+    try store.clusterUntilDone()
     let row = try store.connection.execute(
         "SELECT canonical_id, match_kind FROM articled.articles WHERE id = $1::bigint", [id.map(String.init)])
     return (try row.int(0, 0) ?? -1, try row.string(0, 1) ?? "")

@@ -61,10 +61,14 @@ import TestSupport
         #expect(first.publisher == "valleycourier")
 
         for n in 0..<4 { _ = try BatchWriter().write([prepared(n, plain)], to: store) }
+        // Lines count once the clusterer finds that their article starts a story.
+        try store.clusterUntilDone()
         let afterFour = try store.learnedBoilerplate(minArticles: 5)
         #expect(afterFour["valleycourier"] == nil, "four articles are not yet enough")
 
         _ = try BatchWriter().write([prepared(4, plain)], to: store)
+        #expect(try store.learnedBoilerplate(minArticles: 5).isEmpty, "not before the fifth article is clustered")
+        try store.clusterUntilDone()
         let learned = try store.learnedBoilerplate(minArticles: 5)
         #expect(learned["valleycourier"]?.contains(LineFingerprint.of(footer)) == true)
         // Only the shared line is learned, not the articles' own paragraphs.
@@ -86,6 +90,7 @@ import TestSupport
             let file = plain.prepare(bytes: Array(page(n).utf8), relativePath: "publisher\(n)/story.txt")
             _ = try BatchWriter().write([file], to: store)
         }
+        try store.clusterUntilDone()
         #expect(try store.learnedBoilerplate(minArticles: 5).isEmpty)
     }
 
@@ -98,6 +103,11 @@ import TestSupport
             let text = page(0).replacingOccurrences(of: "ending a debate", with: "in vote number \(n), ending a debate")
             _ = try BatchWriter().write([plain.prepare(bytes: Array(text.utf8), relativePath: "valleycourier/rerun-\(n).txt")], to: store)
         }
+        try store.clusterUntilDone()
+        #expect(try store.clusterPendingCount() == 0)
         #expect(try store.learnedBoilerplate(minArticles: 5).isEmpty)
+        // The first run started the story and taught its lines, once; the four near duplicates taught nothing.
+        #expect(try store.learnedBoilerplate(minArticles: 1)["valleycourier"]?.contains(LineFingerprint.of(footer)) == true)
+        #expect(try store.learnedBoilerplate(minArticles: 2).isEmpty)
     }
 }

@@ -97,6 +97,26 @@ import TestSupport
         #expect(result.stderr.contains("invalid connection string"))
     }
 
+    @Test func ingestReturnsWithItsArticlesAssignedToTheirStories() throws {
+        let db = try TestPostgres.freshDatabase()
+        let dir = try TemporaryDirectory()
+        let seed = try String(contentsOfFile: seeds + "/004_e114b85fb85142ed.txt", encoding: .utf8)
+        try dir.write("original.txt", Array(seed.utf8))
+        // The same story with a paragraph from its middle cut: a near duplicate, not the same body.
+        var paragraphs = seed.components(separatedBy: "\n\n")
+        paragraphs.remove(at: paragraphs.count / 2)
+        try dir.write("trimmed.txt", Array(paragraphs.joined(separator: "\n\n").utf8))
+        let result = try ArticledBinary.run(["ingest", "--database", db, dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 ingested"))
+        // Queried right after it exits: nothing waits for the clusterer, the copy joined the original's story.
+        #expect(try psqlValue(db, "SELECT count(*) FROM articled.cluster_queue") == "0")
+        #expect(try psqlValue(db, "SELECT string_agg(match_kind, ',' ORDER BY id) FROM articled.articles") == "canonical,near_duplicate")
+        #expect(try psqlValue(db, "SELECT count(*) || ' ' || max(cluster_size) FROM articled.stories") == "1 2")
+        let status = try ArticledBinary.run(["status", "--database", db], environment: ["ARTICLED_INBOX": "/nonexistent-inbox"])
+        #expect(status.stdout.contains("cluster pending:  0"))
+    }
+
     @Test func statusReportsCountsAndPublishers() throws {
         let db = try TestPostgres.freshDatabase()
         #expect(try ArticledBinary.run(["migrate", "--database", db]).status == 0)

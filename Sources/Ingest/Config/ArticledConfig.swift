@@ -26,6 +26,8 @@ public struct ArticledConfig: Sendable, Equatable {
     public var workers = 0
     public var reconnectMaxSeconds = 30
     public var searchIndexBatch = 500
+    /// Articles the background clusterer assigns per transaction.
+    public var clusterBatch = 100
     public var logLevel = "info"
     public var logFormat = LogFormat.text
     public var progressIntervalSeconds = 5
@@ -74,6 +76,7 @@ public struct ArticledConfig: Sendable, Equatable {
         "ingest.workers": { $0.workers = try integer($1, min: 0, max: 256) },
         "database.reconnect_max_s": { $0.reconnectMaxSeconds = try integer($1, min: 1, max: 3_600) },
         "search.index_batch": { $0.searchIndexBatch = try integer($1, min: 1, max: 100_000) },
+        "cluster.batch": { $0.clusterBatch = try integer($1, min: 1, max: 100_000) },
         "log.level": { $0.logLevel = try logLevelValue($1) },
         "log.format": { $0.logFormat = try choice($1) },
         "log.progress_interval_s": { $0.progressIntervalSeconds = try integer($1, min: 1) },

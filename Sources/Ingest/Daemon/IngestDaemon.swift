@@ -63,6 +63,9 @@ public final class IngestDaemon: @unchecked Sendable {
     /// Articles per search pass, as last reloaded.
     var searchIndexBatch: Int { currentConfig.searchIndexBatch }
 
+    /// Articles per clusterer transaction, as last reloaded.
+    var clusterBatch: Int { currentConfig.clusterBatch }
+
     /// Set while `run` is in its loop, for `stop()` (another thread): see `stopGraceSeconds`.
     private let shutdownLock = NSLock()
     private var writerCanceller: PQCanceller?
@@ -104,6 +107,7 @@ public final class IngestDaemon: @unchecked Sendable {
         config.logLevel = newConfig.logLevel
         config.progressIntervalSeconds = newConfig.progressIntervalSeconds
         config.searchIndexBatch = newConfig.searchIndexBatch
+        config.clusterBatch = newConfig.clusterBatch
         configLock.unlock()
         watcher?.setRescanInterval(.seconds(newConfig.rescanIntervalSeconds))
         logger.notice("configuration reloaded", metadata: ["ingest.batch_size": "\(newConfig.batchSize)",

@@ -1,11 +1,11 @@
 import Logging
 import ServiceLifecycle
 
-/// Builds the daemon from its configuration: the intake, the search pass, the SIGHUP reload and, under systemd
+/// Builds the daemon from its configuration: the intake, the search pass, the clusterer, the SIGHUP reload and, under systemd
 /// with `WatchdogSec=`, the watchdog, in one `ServiceGroup` that shuts down gracefully on SIGTERM and SIGINT.
 ///
-/// Services shut down in reverse order: the search pass first (its pass in flight cancelled at once, so it
-/// holds no row the intake's last batch waits for), then the intake (its batch committed or rolled back),
+/// Services shut down in reverse order: the clusterer and the search pass first (their pass in flight cancelled
+/// at once, so they hold no row the intake's last batch waits for), then the intake (its batch committed or rolled back),
 /// then the reload listener, then the watchdog, which keeps pinging while the intake finishes.
 /// `reload` loads the configuration again on SIGHUP; `reloaded` applies what lives outside the daemon.
 public func buildApp(config: ArticledConfig, logger: Logger,
@@ -25,6 +25,7 @@ public func buildApp(config: ArticledConfig, logger: Logger,
     add(ReloadService(daemon: daemon, logger: logger, load: reload, applied: reloaded), "reload")
     add(IngestService(daemon: daemon, logger: logger), "intake")
     add(SearchIndexService(daemon: daemon, logger: logger), "search")
+    add(ClusterService(daemon: daemon, logger: logger), "cluster")
     return ServiceGroup(configuration: ServiceGroupConfiguration(
         services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

@@ -7,9 +7,9 @@ import ServiceLifecycle
 ///
 /// A graceful shutdown (or cancellation) cancels the pass in flight, which rolls back: its articles are
 /// indexed by the next run. `run` returns once the thread has ended, or at the latest
-/// `SearchIndexer.stopGraceSeconds` after the stop.
+/// `BackgroundPass.stopGraceSeconds` after the stop.
 public struct SearchIndexService: Service {
-    let indexer: SearchIndexer
+    let indexer: BackgroundPass
 
     /// `batch` is read before every pass, so a reloaded `search.index_batch` applies to the next one. While
     /// `intakeBusy` is true the passes are a fifth of the size and take a tenth of the time. No connection is
@@ -17,7 +17,8 @@ public struct SearchIndexService: Service {
     public init(conninfo: String, batch: @escaping @Sendable () -> Int,
                 intakeBusy: @escaping @Sendable () -> Bool = { false },
                 ready: @escaping @Sendable () -> Bool = { true }, logger: Logger) {
-        indexer = SearchIndexer(conninfo: conninfo, batch: batch, intakeBusy: intakeBusy, ready: ready, logger: logger)
+        indexer = BackgroundPass(name: "search", conninfo: conninfo, pass: { try $0.indexSearch(limit: $1) }, batch: batch,
+                                 intakeBusy: intakeBusy, ready: ready, logger: logger)
     }
 
     /// The daemon's search pass: its database, its live configuration's batch size, its queue for whether

@@ -52,7 +52,7 @@ import PQClient
         let waiting = try await waitUntil(timeout: 30) {
             (try? observer.execute("""
                 SELECT count(*) FROM pg_stat_activity
-                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%record_article%'
+                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%record_batch%'
                 """).int(0, 0)) == 1
         }
         #expect(waiting, "\(log(daemon))")

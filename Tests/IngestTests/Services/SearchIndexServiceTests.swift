@@ -73,7 +73,7 @@ import TestSupport
             }
         }
         // Past the grace period `run` returns even if the thread is stuck; well before it, the cancel worked.
-        #expect(elapsed < .seconds(SearchIndexer.stopGraceSeconds))
+        #expect(elapsed < .seconds(BackgroundPass.stopGraceSeconds))
         // The thread has ended and closed its connection; the cancelled pass rolled back.
         #expect(try await waitUntil(timeout: 30) { try count(store, backends) == 2 })
         try locker.execute("ROLLBACK")
@@ -93,7 +93,7 @@ import TestSupport
                 return clock.now - started
             }
         }
-        #expect(elapsed < .seconds(SearchIndexer.stopGraceSeconds))
+        #expect(elapsed < .seconds(BackgroundPass.stopGraceSeconds))
     }
 
     @Test func theDaemonsPassTakesItsBatchSizeFromTheReloadedConfiguration() {

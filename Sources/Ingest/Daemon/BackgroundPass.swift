@@ -3,12 +3,15 @@ import Foundation
 import Logging
 import PQClient
 
-/// Fills full-text search vectors in the background, on its own connection and thread, so the
-/// expensive `to_tsvector` never sits in the ingest transaction.
-final class SearchIndexer: @unchecked Sendable {
+/// Runs a database pass over recently committed articles in the background, on its own connection and
+/// thread, so its work never sits in the ingest transaction: the search pass (`to_tsvector`) and the
+/// clusterer (near-duplicate assignment). Each pass handles up to `batch()` articles and returns how many.
+final class BackgroundPass: @unchecked Sendable {
+    private let name: String
     private let conninfo: String
+    private let pass: @Sendable (ArticleStore, Int) throws -> Int
     private let batch: @Sendable () -> Int
-    /// True while intake has a backlog: the indexer then takes a tenth of the time, so `to_tsvector`
+    /// True while intake has a backlog: the pass then takes a tenth of the time, so `to_tsvector`
     /// (about 2 ms of server CPU per article) does not compete with intake on a small machine.
     private let intakeBusy: @Sendable () -> Bool
     /// False until the schema is there to index (the intake migrates it), so the first pass does not race
@@ -17,19 +20,22 @@ final class SearchIndexer: @unchecked Sendable {
     private let logger: Logger
     private let stopped = NSCondition()
     private var isStopped = false
-    /// Guarded by `stopped`: cancels the pass in flight, so a shutdown never waits for `to_tsvector`.
+    /// Guarded by `stopped`: cancels the pass in flight, so a shutdown never waits for it.
     private var canceller: PQCanceller?
     /// Guarded by `stopped`: resumes `run`, once, when the thread ends or the stop grace period is over.
     private var whenDone: CheckedContinuation<Void, Never>?
 
     /// How long `run` waits after a stop for the thread to notice. A connection attempt to a server that does
-    /// not answer cannot be interrupted; past this the thread is left to end with the process, so the search
+    /// not answer cannot be interrupted; past this the thread is left to end with the process, so a background
     /// pass never holds up the daemon's stop.
     static let stopGraceSeconds = 3.0
 
-    init(conninfo: String, batch: @escaping @Sendable () -> Int, intakeBusy: @escaping @Sendable () -> Bool = { false },
+    init(name: String, conninfo: String, pass: @escaping @Sendable (ArticleStore, Int) throws -> Int,
+         batch: @escaping @Sendable () -> Int, intakeBusy: @escaping @Sendable () -> Bool = { false },
          ready: @escaping @Sendable () -> Bool = { true }, logger: Logger) {
+        self.name = name
         self.conninfo = conninfo
+        self.pass = pass
         self.batch = batch
         self.intakeBusy = intakeBusy
         self.ready = ready
@@ -53,7 +59,7 @@ final class SearchIndexer: @unchecked Sendable {
                 loop()
                 finish()
             }
-            thread.name = "articled.search"
+            thread.name = "articled.\(name)"
             thread.start()
         }
     }
@@ -108,7 +114,7 @@ final class SearchIndexer: @unchecked Sendable {
                 let started = DispatchTime.now()
                 // Smaller passes while intake is busy, so each one holds a core only briefly.
                 let busy = intakeBusy()
-                let filled = try store!.indexSearch(limit: busy ? max(1, batch() / 5) : batch())
+                let filled = try pass(store!, busy ? max(1, batch() / 5) : batch())
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 rest = busy ? seconds * 9 : 0
                 delay = 0.5
