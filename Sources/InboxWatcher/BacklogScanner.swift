@@ -24,7 +24,8 @@ public struct BacklogScanner: Sendable, Sequence {
 
     public let layout: InboxLayout
     public let window: Int
-    public let firstWindowBudget: Duration
+    /// Nil: the first window is as strict as the others, however long its walk.
+    public let firstWindowBudget: Duration?
     public let partialWindowLimit: Int
     private let logger: Logger
     /// The (mtime, path) of the last file returned in order; nil before the first ordered window.
@@ -36,7 +37,7 @@ public struct BacklogScanner: Sendable, Sequence {
     /// True when the first window came from a walk cut at `firstWindowBudget`.
     public private(set) var firstWindowWasPartial = false
 
-    public init(layout: InboxLayout, window: Int = 20_000, firstWindowBudget: Duration = defaultFirstWindowBudget,
+    public init(layout: InboxLayout, window: Int = 20_000, firstWindowBudget: Duration? = defaultFirstWindowBudget,
                 partialWindowLimit: Int = defaultPartialWindowLimit,
                 logger: Logger = Logger(label: "articled.inbox.scanner")) {
         self.layout = layout
@@ -52,7 +53,7 @@ public struct BacklogScanner: Sendable, Sequence {
     public mutating func nextBatch(limit: Int? = nil) throws(InboxError) -> [InboxFile] {
         if isExhausted { return [] }
         let limit = Swift.max(1, limit ?? window)
-        let deadline: ContinuousClock.Instant? = started ? nil : .now + firstWindowBudget
+        let deadline = started ? nil : firstWindowBudget.map { ContinuousClock.now + $0 }
         started = true
         var heap = BoundedMaxHeap<Candidate>(capacity: limit)
         let cursor = self.cursor
@@ -91,7 +92,7 @@ public struct BacklogScanner: Sendable, Sequence {
             returnedOutOfOrder = Set(batch.map(\.key.path))
             logger.info("first backlog window taken from a partial walk; strict oldest-first order from the next one", metadata: [
                 "inbox.files_seen": "\(visited)", "inbox.window": "\(batch.count)",
-                "inbox.budget": "\(firstWindowBudget)",
+                "inbox.budget": "\(firstWindowBudget ?? .zero)",
             ])
             return batch.map(file)
         }

@@ -120,6 +120,9 @@ import Testing
         #expect(!scanner.firstWindowWasPartial)
         #expect(windows.map(\.count) == [700, 700, 700, 700, 200])
         #expect(windows.flatMap { $0.map(\.relativePath) } == order)
+        // No budget at all (the daemon's rescans): strict from the first file, as before budgets existed.
+        var unbounded = BacklogScanner(layout: inbox.layout, window: 700, firstWindowBudget: nil)
+        #expect(try allWindows(&unbounded).flatMap { $0.map(\.relativePath) } == order)
     }
 
     @Test func nameBytesAreJudgedAsTheirStringIs() {

@@ -31,6 +31,8 @@ public final class IngestDaemon: @unchecked Sendable {
 
     /// Files found by a backlog scan, waiting their turn (at most one scanner window).
     private var scanner: BacklogScanner?
+    /// The startup scan's first window, walked while the database connects; taken by the first `startScan`.
+    private var scanAhead: ScanAhead?
     private var scanned: [InboxFile] = []
     private var scannedIndex = 0
     private var rescanAfterYoungFiles: DispatchTime?
@@ -115,7 +117,8 @@ public final class IngestDaemon: @unchecked Sendable {
         for folder in [layout.inbox, layout.processed, layout.rejected] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        guard var store = connect(migrate: true, alreadyReportedDown: false) else { return }
+        // The watches and the backlog's first window need no database: they are set up while it connects and
+        // migrates, so a big backlog's first batch is ready when the database is (README, "The inbox").
         let watcher = InboxWatcher(layout: layout, mode: config.watchMode, rescanInterval: .seconds(config.rescanIntervalSeconds),
                                    logger: logger)
         let queue = self.queue
@@ -126,6 +129,12 @@ public final class IngestDaemon: @unchecked Sendable {
             }
         }
         self.watcher = watcher
+        scanAhead = ScanAhead(BacklogScanner(layout: layout, logger: logger))
+        guard var store = connect(migrate: true, alreadyReportedDown: false) else {
+            watcher.stop()
+            _ = scanAhead?.wait()
+            return
+        }
         notifier.ready()
         logger.notice("articled running", metadata: ["inbox.path": "\(layout.inbox)", "inbox.processed": "\(layout.processed)",
                                                      "inbox.rejected": "\(layout.rejected)"])
@@ -336,9 +345,25 @@ public final class IngestDaemon: @unchecked Sendable {
     // MARK: - Backlog
 
     private func startScan() {
-        scanner = BacklogScanner(layout: layout, logger: logger)
-        scanned = []
         scannedIndex = 0
+        guard let ahead = scanAhead else {
+            // Only the start-up scan trades strict order for a quick first batch: a rescan's first window
+            // would stall the pipeline no longer than any other window does.
+            scanner = BacklogScanner(layout: layout, firstWindowBudget: nil, logger: logger)
+            scanned = []
+            return
+        }
+        scanAhead = nil
+        let (walked, window) = ahead.wait()
+        scanner = walked
+        switch window {
+        case .success(let files):
+            scanned = files
+        case .failure(let error):
+            logger.error("cannot scan the inbox", metadata: ["inbox.error": "\(error)"])
+            scanner = nil
+            scanned = []
+        }
     }
 
     /// Files from the backlog scan, oldest first. Files modified in the last second may still be being
@@ -349,6 +374,8 @@ public final class IngestDaemon: @unchecked Sendable {
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         while taken.count < limit {
             if scannedIndex >= scanned.count {
+                // The next window costs a walk of the whole inbox: a batch that has files goes without it.
+                if !taken.isEmpty { break }
                 guard var current = scanner, !current.isExhausted else { scanner = nil; break }
                 do {
                     scanned = try current.nextBatch()
