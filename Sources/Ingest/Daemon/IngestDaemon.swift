@@ -75,6 +75,10 @@ public final class IngestDaemon: @unchecked Sendable {
     /// and its files stay in the inbox, so the contract's 10 s stop holds even when the server is slow.
     public static let stopGraceSeconds = 5.0
 
+    /// The first batch after start is this small, so the first commit waits for the normalization of a few
+    /// files, not of a whole batch (README, "The inbox"); the next batch is full size and normalizes meanwhile.
+    static let firstBatchLimit = 20
+
     /// Stop taking files; the batch in flight is finished (or, past the grace period, rolled back) and `run` returns.
     public func stop() {
         notifier.stopping()
@@ -147,6 +151,7 @@ public final class IngestDaemon: @unchecked Sendable {
         // read and normalized on the others. `current` is normalized and waits for its transaction.
         var current: [PreparedFile] = []
         var next: PendingBatch<PreparedFile>?
+        var committedAny = false
         loop: while true {
             heartbeat.beat()
             // SIGTERM: the batch in flight has finished; take no more, even with a backlog waiting.
@@ -157,7 +162,8 @@ public final class IngestDaemon: @unchecked Sendable {
                 if let next {
                     current = next.wait()
                 } else {
-                    let paths = take(settings, idle: 1.0, excluding: [])
+                    let paths = take(settings, idle: 1.0, excluding: [],
+                                     limit: committedAny ? settings.batchSize : min(settings.batchSize, Self.firstBatchLimit))
                     if paths.isEmpty {
                         if queue.isStopped { break }
                         publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
@@ -197,6 +203,7 @@ public final class IngestDaemon: @unchecked Sendable {
                 break loop
             }
             current = []
+            committedAny = true
             counters.update { $0.batches += 1 }
             progress.tick(queued: queue.count + (scanned.count - scannedIndex), interval: settings.progressIntervalSeconds)
             publish(store: store, progress: nil, interval: settings.progressIntervalSeconds)
@@ -265,8 +272,9 @@ public final class IngestDaemon: @unchecked Sendable {
     // MARK: - Files
 
     /// The next batch's paths: queued arrivals first (waiting up to `idle` for one), then the backlog scan.
-    private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>) -> [String] {
-        let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: idle,
+    private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>, limit: Int? = nil) -> [String] {
+        let limit = limit ?? settings.batchSize
+        let (queuedPaths, rescan) = queue.next(limit: limit, idle: idle,
                                                linger: idle > 0 ? Double(settings.batchMaxWaitMilliseconds) / 1000 : 0)
         if rescan { startScan() }
         if let due = rescanAfterYoungFiles, DispatchTime.now() >= due {
@@ -282,7 +290,7 @@ public final class IngestDaemon: @unchecked Sendable {
             logger.debug("looking again at files left in the inbox")
             startScan()
         }
-        let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
+        let paths = queuedPaths + takeScanned(limit: limit - queuedPaths.count)
         counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
         var seen = inFlight
         return paths.filter { seen.insert($0).inserted && !kept.contains($0) }
