@@ -364,8 +364,14 @@ def startup_timeline(log_path, wall0):
 
 
 def remove_tree(path):
-    """`rm -rf`: a million files go in minutes where shutil.rmtree took half an hour."""
+    """Eight parallel `rm`s, then `rm -rf` for the folders. On a file system mounted with `discard` each unlink
+    waits for its blocks' discard outside the folder's lock, so one `rm -rf` of the million files managed
+    300-700 unlinks/s and parallel ones overlap the waits (shutil.rmtree took half an hour)."""
     t0 = time.monotonic()
+    finder = subprocess.Popen(["find", path, "-xdev", "-type", "f", "-print0"], stdout=subprocess.PIPE)
+    subprocess.run(["xargs", "-0", "-r", "-P", "8", "-n", "2000", "rm", "-f"], stdin=finder.stdout, check=False)
+    finder.stdout.close()
+    finder.wait()
     subprocess.run(["rm", "-rf", "--one-file-system", path], check=False)
     log(f"removed {path} in {time.monotonic() - t0:.0f} s")
 
