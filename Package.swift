@@ -91,6 +91,8 @@ let package = Package(
             dependencies: ["ArticleCore", "ArticleStore", "PQClient", "Ingest"],
             path: "Sources/ArticleBench"
         ),
+        // Times the watch walk and the backlog scanner's windows over a big folder (README, "The inbox").
+        .executableTarget(name: "articled-walkbench", dependencies: ["InboxWatcher"], path: "Sources/WalkBench"),
         // Build-time tool: turns Sources/ArticleStore/Migrations/*.sql into Swift string constants,
         // so the installed binary carries its schema and needs no resource bundle beside it.
         .executableTarget(name: "EmbedSQL"),

@@ -13,6 +13,7 @@ is cut there and how far it got is reported). STRESS_SKIP_BUILD=1 reuses .build/
 
 A checking script may use psql; the product never does.
 """
+import calendar
 import os
 import random
 import shutil
@@ -290,6 +291,7 @@ def backlog(binary):
         daemon = Daemon(binary, work, cluster.conninfo)
         generate(daemon.inbox, files)
         t0 = time.monotonic()
+        wall0 = time.time()
         daemon.start()
         first_commit = None
         peak = 0
@@ -330,12 +332,48 @@ def backlog(binary):
                   f" middle {rate(samples[third], samples[2 * third]):.0f} files/s,"
                   f" end {rate(samples[2 * third], samples[-1]):.0f} files/s (averages over thirds of the run)")
             print("backlog: RSS curve (s, MB): " + ", ".join(f"{s:.0f}:{m:.0f}" for s, _, m in samples))
+        print("backlog: start-up, seconds after the daemon started: " + startup_timeline(daemon.log_path, wall0))
         return 0
     finally:
         if daemon is not None and daemon.alive():
             daemon.stop()
         cluster.destroy()
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
+
+
+# The daemon's start-up milestones, found by the start of their log line's message.
+MILESTONES = (("database reachable", "database reachable"), ("articled running", "articled running"),
+              ("first window", "first backlog window"), ("first file", "file "))
+
+
+def startup_timeline(log_path, wall0):
+    """When each milestone was logged, from the daemon's own UTC timestamps (millisecond precision)."""
+    seen = {}
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            for label, prefix in MILESTONES:
+                if label not in seen and parts[2].startswith(prefix):
+                    stamp = time.strptime(parts[0][:19], "%Y-%m-%dT%H:%M:%S")
+                    seen[label] = calendar.timegm(stamp) + float("0" + parts[0][19:23]) - wall0
+            if len(seen) == len(MILESTONES):
+                break
+    return ", ".join(f"{label} {seen[label]:.2f}" for label, _ in MILESTONES if label in seen) or "no milestones logged"
+
+
+def remove_tree(path):
+    """Eight parallel `rm`s, then `rm -rf` for the folders. On a file system mounted with `discard` each unlink
+    waits for its blocks' discard outside the folder's lock, so one `rm -rf` of the million files managed
+    300-700 unlinks/s and parallel ones overlap the waits (shutil.rmtree took half an hour)."""
+    t0 = time.monotonic()
+    finder = subprocess.Popen(["find", path, "-xdev", "-type", "f", "-print0"], stdout=subprocess.PIPE)
+    subprocess.run(["xargs", "-0", "-r", "-P", "8", "-n", "2000", "rm", "-f"], stdin=finder.stdout, check=False)
+    finder.stdout.close()
+    finder.wait()
+    subprocess.run(["rm", "-rf", "--one-file-system", path], check=False)
+    log(f"removed {path} in {time.monotonic() - t0:.0f} s")
 
 
 def main():

@@ -60,6 +60,81 @@ import Testing
         #expect(Array(BacklogScanner(layout: inbox.layout, window: 4)).map(\.relativePath) == order)
     }
 
+    /// 3,000 files in the inbox and two subfolders, mtimes distinct and scrambled against the names, so a
+    /// walk meets them in an order unrelated to age. Returns them in strict (mtime, path) order.
+    private func scrambledBacklog(_ inbox: TestInbox, count: Int = 3_000) throws -> [String] {
+        try inbox.mkdir(inbox.path("ap"))
+        try inbox.mkdir(inbox.path("ap/wire"))
+        var files: [(Int, String)] = []
+        for i in 0..<count {
+            let folder = ["", "ap/", "ap/wire/"][i % 3]
+            let name = folder + "f\(i).txt"
+            let mtime = 100_000 + i * 7_919 % count
+            try inbox.write(inbox.path(name), mtime: mtime)
+            files.append((mtime, name))
+        }
+        return files.sorted { $0 < $1 }.map(\.1)
+    }
+
+    /// Every window until the scanner is done; the files are left in place, as the `keep` disposition does.
+    private func allWindows(_ scanner: inout BacklogScanner) throws -> [[InboxFile]] {
+        var windows: [[InboxFile]] = []
+        while true {
+            let batch = try scanner.nextBatch()
+            if batch.isEmpty { return windows }
+            windows.append(batch)
+            if windows.count > 1_000 { Issue.record("the scanner never ends"); return windows }
+        }
+    }
+
+    @Test func aFirstWindowCutAtItsBudgetComesFromAPartialWalkAndNoFileIsSkippedOrRepeated() throws {
+        let inbox = try TestInbox()
+        let order = try scrambledBacklog(inbox)
+        var scanner = BacklogScanner(layout: inbox.layout, window: 700, firstWindowBudget: .zero, partialWindowLimit: 50)
+        let windows = try allWindows(&scanner)
+        let first = try #require(windows.first).map(\.relativePath)
+
+        #expect(scanner.firstWindowWasPartial)
+        #expect(!first.isEmpty && first.count <= 50)
+        // The oldest of the files seen before the cut, in order among themselves, but not the oldest overall.
+        #expect(first == order.filter(Set(first).contains))
+        #expect(first != Array(order.prefix(first.count)))
+
+        let all = windows.flatMap { $0.map(\.relativePath) }
+        #expect(all.count == order.count)
+        #expect(Set(all) == Set(order))
+        // From the second window on: strict order over everything the first window did not take.
+        let rest = windows.dropFirst().flatMap { $0 }
+        #expect(rest.map(\.relativePath) == order.filter { !Set(first).contains($0) })
+        #expect(zip(rest, rest.dropFirst()).allSatisfy { a, b in
+            (a.modifiedNanoseconds, a.relativePath) < (b.modifiedNanoseconds, b.relativePath)
+        })
+        #expect(windows.dropFirst().allSatisfy { $0.count <= 700 })
+    }
+
+    @Test func aWalkThatEndsWithinTheBudgetGivesStrictOrderFromTheFirstFile() throws {
+        let inbox = try TestInbox()
+        let order = try scrambledBacklog(inbox)
+        var scanner = BacklogScanner(layout: inbox.layout, window: 700, firstWindowBudget: .seconds(120), partialWindowLimit: 50)
+        let windows = try allWindows(&scanner)
+        #expect(!scanner.firstWindowWasPartial)
+        #expect(windows.map(\.count) == [700, 700, 700, 700, 200])
+        #expect(windows.flatMap { $0.map(\.relativePath) } == order)
+        // No budget at all (the daemon's rescans): strict from the first file, as before budgets existed.
+        var unbounded = BacklogScanner(layout: inbox.layout, window: 700, firstWindowBudget: nil)
+        #expect(try allWindows(&unbounded).flatMap { $0.map(\.relativePath) } == order)
+    }
+
+    @Test func nameBytesAreJudgedAsTheirStringIs() {
+        let names = ["a.txt", "A.TMP", "b.Part", "c.PARTIAL", "d.CrDownload", "e~", ".hidden", ".", "..", "x.ERROR",
+                     "f.tmp.txt", "g.txt.tmp", "ünï.TMP", "ünï.md", "\u{212A}.tmp", "tmp", "part", "\u{130}.error",
+                     "report.partial.json", "~", "n.tmP"]
+        for name in names {
+            let fromBytes = name.withCString { InboxNames.isIgnored(cName: $0) }
+            #expect(fromBytes == InboxNames.isIgnored(name), "\(name)")
+        }
+    }
+
     @Test func processedRejectedTempNamesAndErrorNotesAreSkipped() throws {
         let inbox = try TestInbox(processedInside: true)
         try inbox.mkdir(inbox.layout.processed + "/reuters")

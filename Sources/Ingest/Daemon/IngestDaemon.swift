@@ -31,6 +31,8 @@ public final class IngestDaemon: @unchecked Sendable {
 
     /// Files found by a backlog scan, waiting their turn (at most one scanner window).
     private var scanner: BacklogScanner?
+    /// The startup scan's first window, walked while the database connects; taken by the first `startScan`.
+    private var scanAhead: ScanAhead?
     private var scanned: [InboxFile] = []
     private var scannedIndex = 0
     private var rescanAfterYoungFiles: DispatchTime?
@@ -76,6 +78,10 @@ public final class IngestDaemon: @unchecked Sendable {
     /// and its files stay in the inbox, so the contract's 10 s stop holds even when the server is slow.
     public static let stopGraceSeconds = 5.0
 
+    /// The first batch after start is this small, so the first commit waits for the normalization of a few
+    /// files, not of a whole batch (README, "The inbox"); the next batch is full size and normalizes meanwhile.
+    static let firstBatchLimit = 20
+
     /// Stop taking files; the batch in flight is finished (or, past the grace period, rolled back) and `run` returns.
     public func stop() {
         notifier.stopping()
@@ -119,7 +125,8 @@ public final class IngestDaemon: @unchecked Sendable {
         for folder in [layout.inbox, layout.processed, layout.rejected] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        guard var store = connect(migrate: true, alreadyReportedDown: false) else { return }
+        // The watches and the backlog's first window need no database: they are set up while it connects and
+        // migrates, so a big backlog's first batch is ready when the database is (README, "The inbox").
         let watcher = InboxWatcher(layout: layout, mode: config.watchMode, rescanInterval: .seconds(config.rescanIntervalSeconds),
                                    logger: logger)
         let queue = self.queue
@@ -130,6 +137,12 @@ public final class IngestDaemon: @unchecked Sendable {
             }
         }
         self.watcher = watcher
+        scanAhead = ScanAhead(BacklogScanner(layout: layout, logger: logger))
+        guard var store = connect(migrate: true, alreadyReportedDown: false) else {
+            watcher.stop()
+            _ = scanAhead?.wait()
+            return
+        }
         notifier.ready()
         logger.notice("articled running", metadata: ["inbox.path": "\(layout.inbox)", "inbox.processed": "\(layout.processed)",
                                                      "inbox.rejected": "\(layout.rejected)"])
@@ -142,6 +155,7 @@ public final class IngestDaemon: @unchecked Sendable {
         // read and normalized on the others. `current` is normalized and waits for its transaction.
         var current: [PreparedFile] = []
         var next: PendingBatch<PreparedFile>?
+        var committedAny = false
         loop: while true {
             heartbeat.beat()
             // SIGTERM: the batch in flight has finished; take no more, even with a backlog waiting.
@@ -152,7 +166,8 @@ public final class IngestDaemon: @unchecked Sendable {
                 if let next {
                     current = next.wait()
                 } else {
-                    let paths = take(settings, idle: 1.0, excluding: [])
+                    let paths = take(settings, idle: 1.0, excluding: [],
+                                     limit: committedAny ? settings.batchSize : min(settings.batchSize, Self.firstBatchLimit))
                     if paths.isEmpty {
                         if queue.isStopped { break }
                         publish(store: store, progress: progress, interval: settings.progressIntervalSeconds)
@@ -192,6 +207,7 @@ public final class IngestDaemon: @unchecked Sendable {
                 break loop
             }
             current = []
+            committedAny = true
             counters.update { $0.batches += 1 }
             progress.tick(queued: queue.count + (scanned.count - scannedIndex), interval: settings.progressIntervalSeconds)
             publish(store: store, progress: nil, interval: settings.progressIntervalSeconds)
@@ -260,8 +276,9 @@ public final class IngestDaemon: @unchecked Sendable {
     // MARK: - Files
 
     /// The next batch's paths: queued arrivals first (waiting up to `idle` for one), then the backlog scan.
-    private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>) -> [String] {
-        let (queuedPaths, rescan) = queue.next(limit: settings.batchSize, idle: idle,
+    private func take(_ settings: ArticledConfig, idle: Double, excluding inFlight: Set<String>, limit: Int? = nil) -> [String] {
+        let limit = limit ?? settings.batchSize
+        let (queuedPaths, rescan) = queue.next(limit: limit, idle: idle,
                                                linger: idle > 0 ? Double(settings.batchMaxWaitMilliseconds) / 1000 : 0)
         if rescan { startScan() }
         if let due = rescanAfterYoungFiles, DispatchTime.now() >= due {
@@ -277,7 +294,7 @@ public final class IngestDaemon: @unchecked Sendable {
             logger.debug("looking again at files left in the inbox")
             startScan()
         }
-        let paths = queuedPaths + takeScanned(limit: settings.batchSize - queuedPaths.count)
+        let paths = queuedPaths + takeScanned(limit: limit - queuedPaths.count)
         counters.update { $0.queued = queue.count + (scanned.count - scannedIndex) }
         var seen = inFlight
         return paths.filter { seen.insert($0).inserted && !kept.contains($0) }
@@ -340,9 +357,25 @@ public final class IngestDaemon: @unchecked Sendable {
     // MARK: - Backlog
 
     private func startScan() {
-        scanner = BacklogScanner(layout: layout, logger: logger)
-        scanned = []
         scannedIndex = 0
+        guard let ahead = scanAhead else {
+            // Only the start-up scan trades strict order for a quick first batch: a rescan's first window
+            // would stall the pipeline no longer than any other window does.
+            scanner = BacklogScanner(layout: layout, firstWindowBudget: nil, logger: logger)
+            scanned = []
+            return
+        }
+        scanAhead = nil
+        let (walked, window) = ahead.wait()
+        scanner = walked
+        switch window {
+        case .success(let files):
+            scanned = files
+        case .failure(let error):
+            logger.error("cannot scan the inbox", metadata: ["inbox.error": "\(error)"])
+            scanner = nil
+            scanned = []
+        }
     }
 
     /// Files from the backlog scan, oldest first. Files modified in the last second may still be being
@@ -353,6 +386,8 @@ public final class IngestDaemon: @unchecked Sendable {
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         while taken.count < limit {
             if scannedIndex >= scanned.count {
+                // The next window costs a walk of the whole inbox: a batch that has files goes without it.
+                if !taken.isEmpty { break }
                 guard var current = scanner, !current.isExhausted else { scanner = nil; break }
                 do {
                     scanned = try current.nextBatch()
