@@ -8,8 +8,14 @@ import TestSupport
 @Suite struct SubprocessTests {
     @Test func aChildStartsWithOnlyTheStandardDescriptors() throws {
         let directory = try TemporaryDirectory()
-        let fd = open(directory.path + "/held-open", O_WRONLY | O_CREAT, 0o644)   // deliberately not O_CLOEXEC
-        #expect(fd > 2)
+        let opened = open(directory.path + "/held-open", O_WRONLY | O_CREAT, 0o644)
+        #expect(opened > 2)
+        defer { close(opened) }
+        // Held at a high number, not the one just opened: ls opens /proc/self/fd at the lowest free number,
+        // which in the child is the parent's lowest free one when nothing leaked, so a low fd could show up
+        // in the listing as ls's own. F_DUPFD does not set close-on-exec.
+        let fd = fcntl(opened, F_DUPFD, 200)
+        #expect(fd >= 200)
         defer { close(fd) }
         let listing = try Shell.run("/bin/ls", ["-1", "/proc/self/fd"])
         let inherited = listing.split(separator: "\n").compactMap { Int32($0) }
