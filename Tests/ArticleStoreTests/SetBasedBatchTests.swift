@@ -64,6 +64,32 @@ import TestSupport
         #expect(try clusterOf(store, b.articleID) == (a.articleID ?? -1, "near_duplicate"))
     }
 
+    @Test func theBandIndexTakesNewEntriesInItsPendingListWhichTheClustererReadsAndEmpties() throws {
+        let conninfo = try TestPostgres.freshDatabase()
+        let store = try ArticleStore(conninfo: conninfo)
+        try store.migrate()
+        let original = LabelledStories.events[2].first
+        let a = try store.record(story(original, publisher: "Harbor Gazette"), file: uniqueFile("a.txt"))
+        let b = try store.record(story(LabelledStories.apply(.paragraphAdded, to: original, seed: 3), publisher: "Valley Times"),
+                                 file: uniqueFile("b.txt"))
+        let aID = a.articleID ?? -1, bID = b.articleID ?? -1
+        // Both rows' band entries are still in the pending list, and a lookup reads it.
+        #expect(try psqlValue(conninfo, """
+            SELECT string_agg(c.id::text, ',') FROM articled.articles b,
+                   articled.earlier_near_duplicate_candidates(b.minhash_bands, b.id, 16) c WHERE b.id = \(bID)
+            """) == "\(aID)")
+        // The entries were pending; a flush merges them all.
+        #expect(try psqlValue(conninfo, "SELECT articled.flush_band_index() > 0") == "t")
+        #expect(try psqlValue(conninfo, "SELECT articled.flush_band_index()") == "0")
+        #expect(try store.clusterPending(limit: 100) == 2)
+        #expect(try clusterOf(store, bID) == (aID, "near_duplicate"))
+        // A clusterer pass flushes before its lookups (a story's first article leaves its row as it is, so
+        // nothing is pending after the pass).
+        _ = try store.record(story(LabelledStories.events[3].first), file: uniqueFile("c.txt"))
+        #expect(try store.clusterPending(limit: 100) == 1)
+        #expect(try psqlValue(conninfo, "SELECT articled.flush_band_index()") == "0")
+    }
+
     @Test func onlyOneClustererRunsAtATime() throws {
         let conninfo = try TestPostgres.freshDatabase()
         let store = try ArticleStore(conninfo: conninfo)
