@@ -15,7 +15,7 @@ public enum TitleModel {
     public static var featureNames: [String] { TitleFeatures.names }
 
     /// Every headline candidate of a copied-text page as the layout sees it, with its feature vector and
-    /// line number: what the training script labels against the gold title. `text` is the decoded page.
+    /// line number (from 1): what the training script labels against the gold title. `text` is the decoded page.
     public static func candidateRows(text: String) -> [(line: Int, text: String, features: [Double])] {
         var layout = PageLayout(text: text, options: NormalizerOptions(), knownTitle: nil, knownPublisher: nil)
         layout.usesBodyModel = true
