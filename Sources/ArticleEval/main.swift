@@ -15,6 +15,8 @@ let usage = """
       --scaling       time the normalizer on 0.1, 1 and 10 MB inputs instead (linear time check)
       --line-features FILE...   print the body model's feature vector for every line of these copied-text
                       files (tab-separated; scripts/train-body-model.py reads it)
+      --title-candidates FILE...   print every headline candidate of these copied-text files with the
+                      title model's feature vector (tab-separated; scripts/train-title-model.py reads it)
       --help, -h      this text
     """
 
@@ -24,6 +26,9 @@ var scaling = false
 var corpus: String?
 if CommandLine.arguments.dropFirst().first == "--line-features" {
     exit(LineFeatureDump.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+if CommandLine.arguments.dropFirst().first == "--title-candidates" {
+    exit(TitleCandidateDump.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 for arg in CommandLine.arguments.dropFirst() {
     switch arg {

@@ -8,8 +8,11 @@ import Foundation
 public enum BodyModel {
     /// The probability that each unit is article text, in unit order.
     static func probabilities(_ units: [TextUnit]) -> [Double] {
-        let m = LineFeatures.table(units)
-        return (0..<m.rows).map { probability(m.row($0)) }
+        probabilities(LineFeatures.table(units))
+    }
+
+    static func probabilities(_ m: LineFeatures.Matrix) -> [Double] {
+        (0..<m.rows).map { probability(m.row($0)) }
     }
 
     static func probability(_ row: ArraySlice<Double>) -> Double {

@@ -92,30 +92,61 @@ extension PageLayout {
         return header
     }
 
-    /// The headline among the clean lines before the prose: headline-shaped, of headline length, and
-    /// followed by what follows headlines (a byline, a date, a photo, a standfirst). Menus and section
-    /// lists above it are short lines; date stamps and breadcrumbs are penalised.
-    func bestTitle(_ candidates: [Int], firstProse: Int) -> Int? {
-        var best: (score: Int, index: Int)?
-        for c in candidates where units[c].isHeadlineShaped && units[c].words >= 3 {
-            let u = units[c]
-            var score = min(u.words, 14)
-            if let next = ((c + 1)...firstProse).first(where: { !units[$0].isBoilerplate && units[$0].role != .repeatedCaption }) {
-                let r = units[next].role
-                if r == .byline || r == .dateLine || r == .caption || Self.isBareName(units[next].text) {
-                    score += 6
-                } else if next == firstProse || (isClean(next) && units[next].words >= 8) {
-                    score += 5
-                }
+    /// The clean lines before the prose that may be the headline: headline-shaped, of three words or more.
+    func titleCandidates(firstProse: Int) -> [Int] {
+        (0..<firstProse).filter { isClean($0) && units[$0].isHeadlineShaped && units[$0].words >= 3 }
+    }
+
+    /// The headline among the candidates. Copied page text (the body model's input) is ranked by the
+    /// learned `TitleModel`; other text by the hand-made score, whose ties go to the later line.
+    mutating func bestTitle(_ candidates: [Int], firstProse: Int) -> Int? {
+        let shaped = candidates.filter { units[$0].isHeadlineShaped && units[$0].words >= 3 }
+        guard !shaped.isEmpty else { return nil }
+        if usesBodyModel {
+            let table = lineTable ?? LineFeatures.table(units)
+            lineTable = table
+            let rows = TitleFeatures.rows(self, candidates: shaped, firstProse: firstProse, lines: table)
+            var best: (score: Double, index: Int)?
+            for (c, row) in zip(shaped, rows) {
+                let score = TitleModel.score(row)
+                if best == nil || score >= best!.score { best = (score, c) }
             }
-            if firstProse - c <= 10 { score += 3 }
-            if u.text.plainContains(" | ") || u.text.plainContains(" / ") || u.text.plainContains(" > ") { score -= 8 }
-            let digits = u.text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-            if digits * 4 > u.text.utf8.count { score -= 8 }
-            if Self.isLabel(u.text) && u.words <= 4 { score -= 4 }
+            return best?.index
+        }
+        var best: (score: Int, index: Int)?
+        for c in shaped {
+            let score = ruleEvidence(c, firstProse: firstProse).score
             if best == nil || score >= best!.score { best = (score, c) }
         }
         return best?.index
+    }
+
+    /// The hand-made headline score: headline length, followed by what follows headlines (a byline, a date,
+    /// a photo, a standfirst), near the prose; date stamps, breadcrumbs and section labels are penalised.
+    func ruleEvidence(_ c: Int, firstProse: Int) -> TitleFeatures.RuleEvidence {
+        let u = units[c]
+        var e = TitleFeatures.RuleEvidence()
+        var score = min(u.words, 14)
+        if let next = ((c + 1)...firstProse).first(where: { !units[$0].isBoilerplate && units[$0].role != .repeatedCaption }) {
+            let r = units[next].role
+            if r == .byline || r == .dateLine || r == .caption || Self.isBareName(units[next].text) {
+                score += 6
+                e.nextFurniture = true
+            } else if next == firstProse || (isClean(next) && units[next].words >= 8) {
+                score += 5
+                e.nextStandfirst = true
+            }
+        }
+        if firstProse - c <= 10 { score += 3; e.nearProse = true }
+        if u.text.plainContains(" | ") || u.text.plainContains(" / ") || u.text.plainContains(" > ") {
+            score -= 8
+            e.separators = true
+        }
+        let digits = u.text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        if digits * 4 > u.text.utf8.count { score -= 8; e.digitHeavy = true }
+        if Self.isLabel(u.text) && u.words <= 4 { score -= 4; e.shortLabel = true }
+        e.score = score
+        return e
     }
 
     /// A line that is only a person's name ("Helen Marsh"), as bylines without "By" are printed.

@@ -24,6 +24,8 @@ struct PageLayout {
     var listHeaders: Set<Int> = []
     /// Copied page text only: other formats arrive without page chrome around the body.
     var usesBodyModel = false
+    /// `LineFeatures.table(units)` once the headline model has needed it, for the body model to reuse.
+    var lineTable: LineFeatures.Matrix?
 
     init(text: String, options: NormalizerOptions, knownTitle: String?, knownPublisher: String?) {
         units = PageSegmenter.units(text)
