@@ -1,5 +1,6 @@
--- v10: the search vector moves to a table of its own, the band index takes its entries directly again,
--- the batch staging table is emptied at commit, and the learned-lines count is no longer indexed.
+-- v10: the search vector moves to a table of its own, the band index takes its entries directly again and
+-- a candidate lookup no longer reads every lower id, the batch staging table is emptied at commit, and the
+-- learned-lines count is no longer indexed.
 --
 -- pg_stat_statements over 5,000- and 20,000-file drains on v9 (README, "Where PostgreSQL's time goes"):
 -- the search pass's UPDATE of articles.search wrote a new version of the whole article row, and a new
@@ -123,6 +124,25 @@ $$;
 -- The clusterer's flush stays, and finds nothing to do unless fastupdate is turned on again.
 ALTER INDEX articled.articles_minhash_bands_idx SET (fastupdate = off);
 SELECT gin_clean_pending_list('articled.articles_minhash_bands_idx'::regclass);
+
+-- earlier_near_duplicate_candidates of v8, with the id bound kept away from the primary key. Given
+-- `a.id < p_before`, the planner ANDed the band index's bitmap with a bitmap of every lower id from the
+-- primary key (the generic plan of the function), or walked the primary key and tested the bands of every
+-- lower row (a custom plan): either way one lookup grew with the table (5,899 ids read for one lookup at
+-- 6,000 articles; 1.3 ms against 0.35 ms with the bound as a filter, 200 ms for the custom plan). As
+-- `a.id + 0` the bound is a filter on the band index's few candidates.
+CREATE OR REPLACE FUNCTION articled.earlier_near_duplicate_candidates(p_bands bigint[], p_before bigint, p_limit integer)
+RETURNS TABLE (id bigint, canonical_id bigint, shingles integer[], shared_bands integer)
+LANGUAGE plpgsql STABLE SET enable_seqscan = off SET jit = off AS $$
+BEGIN
+    RETURN QUERY
+    SELECT a.id, a.canonical_id, a.shingles, b.n
+      FROM articled.articles a
+     CROSS JOIN LATERAL (SELECT count(*)::integer AS n FROM unnest(a.minhash_bands) x WHERE x = ANY (p_bands)) b
+     WHERE a.minhash_bands && p_bands AND a.id + 0 < p_before
+     ORDER BY b.n DESC, a.id
+     LIMIT p_limit;
+END $$;
 
 DROP INDEX articled.articles_search_idx;
 DROP INDEX articled.articles_search_pending_idx;
