@@ -7,7 +7,7 @@ import PQClient
 /// committed after the previous query's snapshot and before this one's, so its commit time is
 /// taken as this query's start (an upper bound, at most one poll period late).
 ///
-/// Every 10th poll it also reads the lowest article id still without a search vector. The search pass
+/// Every 10th poll it also reads the lowest article id still in the search queue. The search pass
 /// fills vectors in id order, so an article is searchable from the first such reading, at or after its
 /// commit, that is above its id (again an upper bound, at most ten poll periods late). The same reading of
 /// the clusterer's queue (`articled.cluster_queue`, also taken in id order) gives commit → cluster assigned.
@@ -59,7 +59,7 @@ final class CommitPoller: @unchecked Sendable {
                 if pollIndex % 10 == 0 {
                     let floorStarted = Monotonic.now()
                     floor = try connection.execute(
-                        "SELECT coalesce(min(id), 9223372036854775807) FROM articled.articles WHERE search IS NULL").int(0, 0)
+                        "SELECT coalesce(min(article_id), 9223372036854775807) FROM articled.search_queue").int(0, 0)
                     if let value = floor { record(floor: value, at: floorStarted) }
                     if hasClusterQueue {
                         let clusterStarted = Monotonic.now()

@@ -122,7 +122,7 @@ struct DrainPhase {
             status = daemon.stop(timeout: 30)
             try FileManager.default.moveItem(atPath: inbox, toPath: root + "/not-drained")
             if measureSearch {
-                pendingAtCut = try poll.execute("SELECT count(*) FROM articled.articles WHERE search IS NULL").int(0, 0)
+                pendingAtCut = try poll.execute("SELECT count(*) FROM articled.search_queue").int(0, 0)
                 Progress.say("drain \(files): restarting articled on an empty inbox for the full-text pass (\(pendingAtCut ?? 0) pending)")
                 (daemon, runningAt) = try launcher.start(inbox: inbox, conninfo: conninfo)
                 searchFrom = runningAt
@@ -134,7 +134,7 @@ struct DrainPhase {
             var lastSay = Monotonic.now()
             while true {
                 let started = Monotonic.now()
-                let left = try poll.execute("SELECT count(*) FROM articled.articles WHERE search IS NULL").int(0, 0) ?? 0
+                let left = try poll.execute("SELECT count(*) FROM articled.search_queue").int(0, 0) ?? 0
                 if left == 0 {
                     searchSeconds = started - searchFrom
                     pending = nil

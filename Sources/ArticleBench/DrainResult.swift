@@ -18,7 +18,7 @@ struct DrainResult {
     var clusterPendingAtEnd: Int? = nil
     /// Last commit → the clusterer's queue empty; nil when not measured (capped, older schema) or not reached.
     var clusterCatchUpSeconds: Double? = nil
-    /// Last commit (or the cut) → no article left with `search IS NULL`; nil when not measured or not reached.
+    /// Last commit (or the cut) → `articled.search_queue` empty; nil when not measured or not reached.
     var searchCatchUpSeconds: Double?
     var searchPendingAtCut: Int?
     var searchPendingAtTimeout: Int?

@@ -103,7 +103,7 @@ struct Report {
             if let seconds = drain.clusterCatchUpSeconds {
                 out.append(row("  cluster catch-up (last commit → queue empty)", "\(f(seconds, 2)) s", "", ""))
             }
-            let searchLabel = drain.capped ? "  full-text catch-up after restart on empty inbox" : "  full-text catch-up (last commit → no search IS NULL)"
+            let searchLabel = drain.capped ? "  full-text catch-up after restart on empty inbox" : "  full-text catch-up (last commit → search queue empty)"
             if let search = drain.searchCatchUpSeconds {
                 let pending = drain.searchPendingAtCut.map { ", \(n($0)) pending at the cut" } ?? ""
                 out.append(row(searchLabel, "\(f(search, 1)) s\(pending)", "", ""))

@@ -9,12 +9,17 @@ extension ArticleStore {
     ///
     /// Within the batch, a file (or line) named twice is `unchanged` the second time, and a body carried twice
     /// is `ingested` by its first item and a `duplicate` of it for the later ones, as if recorded one by one.
-    /// New bodies are their own story until `clusterPending` assigns them. Run it inside a transaction to make
-    /// the batch all or nothing. `checkpoint` runs before every `window` items are sent and before the
+    /// New bodies are their own story until `clusterPending` assigns them. Outside a transaction it opens one
+    /// of its own; inside one, the batch commits or rolls back with it. `checkpoint` runs before every `window` items are sent and before the
     /// batch is recorded; what it throws ends the batch (roll the transaction back).
     public func recordBatch(_ items: [BatchItem], window: Int = 256,
                             checkpoint: () throws -> Void = {}) throws -> [RecordOutcome?] {
         guard !items.isEmpty else { return [] }
+        // The staging table empties itself at commit (migration 10): staged rows and the call that records
+        // them must share one transaction.
+        guard connection.isInTransaction else {
+            return try connection.transaction { try recordBatch(items, window: window, checkpoint: checkpoint) }
+        }
         try connection.execute("SELECT articled.batch_staging()")
         var start = 0
         while start < items.count {

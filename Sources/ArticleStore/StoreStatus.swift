@@ -33,12 +33,15 @@ extension ArticleStore {
                    (SELECT count(*) FROM articled.article_files WHERE status = 'rejected'),
                    (SELECT count(*) FROM articled.article_captions),
                    (SELECT count(*) FROM articled.article_quotes),
-                   (SELECT count(*) FROM articled.articles WHERE search IS NULL),
                    (SELECT to_char(max(received_at), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM articled.article_files)
             """)
         // A database still at an older schema (status does not migrate) has no clusterer queue.
         let clusterPending = try connection.execute("SELECT to_regclass('articled.cluster_queue') IS NOT NULL").bool(0, 0) == true
             ? try clusterPendingCount() : 0
+        // Before migration 10 the articles waiting for the search pass were those with `search IS NULL`.
+        let searchPending = try connection.execute("SELECT to_regclass('articled.search_queue') IS NOT NULL").bool(0, 0) == true
+            ? try connection.execute("SELECT count(*) FROM articled.search_queue").int(0, 0) ?? 0
+            : try connection.execute("SELECT count(*) FROM articled.articles WHERE search IS NULL").int(0, 0) ?? 0
         let rows = try connection.execute("""
             SELECT coalesce(publisher, '(unknown)'), count(*), sum(seen_count)
               FROM articled.articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $1::integer
@@ -53,8 +56,8 @@ extension ArticleStore {
             stories: try counts.int(0, 2) ?? 0, filesIngested: try counts.int(0, 3) ?? 0,
             filesDuplicate: try counts.int(0, 4) ?? 0, filesRejected: try counts.int(0, 5) ?? 0,
             captions: try counts.int(0, 6) ?? 0, quotes: try counts.int(0, 7) ?? 0,
-            searchPending: try counts.int(0, 8) ?? 0, clusterPending: clusterPending,
-            lastReceivedAt: try counts.string(0, 9),
+            searchPending: searchPending, clusterPending: clusterPending,
+            lastReceivedAt: try counts.string(0, 8),
             publishers: publishers)
     }
 }

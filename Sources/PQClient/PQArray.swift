@@ -1,20 +1,30 @@
 /// Text-format PostgreSQL array literals, so a Swift array travels as one parameter (`$1::text[]`).
 public enum PQArray {
     /// `{"a","b\"c",NULL}`: every element quoted, backslash and double quote escaped.
+    ///
+    /// Built on UTF-8 bytes: the escapes are ASCII, so the bytes between them are copied in runs, and the
+    /// result is as valid UTF-8 as the elements. (A batch sends each article's line samples and captions
+    /// this way; scalar by scalar, it was a tenth of the daemon's CPU in an ingest profile.)
     public static func literal(_ elements: [String?]) -> String {
-        var out = "{"
+        var out: [UInt8] = [0x7B]   // {
         out.reserveCapacity(elements.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
         for (index, element) in elements.enumerated() {
-            if index > 0 { out += "," }
-            guard let element else { out += "NULL"; continue }
-            out += "\""
-            for scalar in element.unicodeScalars {
-                if scalar == "\\" || scalar == "\"" { out += "\\" }
-                out.unicodeScalars.append(scalar)
+            if index > 0 { out.append(0x2C) }   // ,
+            guard var element else { out.append(contentsOf: [0x4E, 0x55, 0x4C, 0x4C]); continue }   // NULL
+            out.append(0x22)   // "
+            element.withUTF8 { bytes in
+                var runStart = 0
+                for i in 0..<bytes.count where bytes[i] == 0x5C || bytes[i] == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    out.append(0x5C)
+                    runStart = i
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
-            out += "\""
+            out.append(0x22)
         }
-        return out + "}"
+        out.append(0x7D)   // }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func literal(_ elements: [String]) -> String {

@@ -61,15 +61,26 @@ extension PQConnection {
     }
 
     /// COPY text format: backslash, tab, newline and carriage return are the only bytes that need escaping.
+    /// The bytes between them are appended in runs.
     static func appendCopyText(_ value: String, to buffer: inout [UInt8]) {
-        for byte in value.utf8 {
-            switch byte {
-            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-            case 0x09: buffer.append(0x5C); buffer.append(0x74)
-            case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-            case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-            default: buffer.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let escaped: UInt8
+                switch bytes[i] {
+                case 0x5C: escaped = 0x5C
+                case 0x09: escaped = 0x74
+                case 0x0A: escaped = 0x6E
+                case 0x0D: escaped = 0x72
+                default: continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                buffer.append(0x5C)
+                buffer.append(escaped)
+                runStart = i + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 }

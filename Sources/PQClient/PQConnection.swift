@@ -54,6 +54,13 @@ public final class PQConnection {
     public func canceller() -> PQCanceller? { raw.flatMap(PQCanceller.init) }
 
     /// Server version as an integer, e.g. 150018 for 15.18.
+    /// Whether a transaction block is open (BEGIN sent, not yet ended), failed or not.
+    public var isInTransaction: Bool {
+        guard let raw else { return false }
+        let status = PQtransactionStatus(raw)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
     public var serverVersion: Int { raw.map { Int(PQserverVersion($0)) } ?? 0 }
 
     /// Runs one statement with `$1…$n` parameters in text format; `nil` is SQL NULL.

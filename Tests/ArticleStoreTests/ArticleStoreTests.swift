@@ -111,9 +111,10 @@ func file(_ name: String, _ sha: String = String(repeating: "a", count: 64)) -> 
         let store = try ArticleStore(conninfo: conninfo)
         try store.migrate()
         _ = try store.record(sampleArticle(body: ["Helmets and flak jackets were shipped to rescue workers."]), file: file("a.txt"))
-        #expect(try psqlValue(conninfo, "SELECT count(*) FROM articled.articles WHERE search IS NULL") == "1")
+        #expect(try psqlValue(conninfo, "SELECT count(*) FROM articled.search_queue") == "1")
         #expect(try store.indexSearch(limit: 10) == 1)
-        #expect(try psqlValue(conninfo, "SELECT count(*) FROM articled.articles WHERE search @@ plainto_tsquery('english', 'jacket')") == "1")
+        #expect(try psqlValue(conninfo, "SELECT count(*) FROM articled.article_search WHERE search @@ plainto_tsquery('english', 'jacket')") == "1")
+        #expect(try store.status().searchPending == 0)
     }
 
     @Test func fileHashMatchesPostgresSHA256() throws {

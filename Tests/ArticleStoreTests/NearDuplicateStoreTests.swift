@@ -166,6 +166,35 @@ func clusterOf(_ store: ArticleStore, _ id: Int?) throws -> (Int, String) {
         #expect(after.index >= before.index + 12)
     }
 
+    @Test func theClusterersLookupReadsTheBandIndexAloneHoweverManyEarlierArticlesThereAre() throws {
+        let conninfo = try TestPostgres.freshDatabase()
+        let store = try ArticleStore(conninfo: conninfo)
+        try store.migrate()
+        try store.connection.execute("""
+            INSERT INTO articled.articles (content_hash, simhash, title, language, format, body, word_count, shingles, minhash_bands)
+            SELECT encode(sha256(g::text::bytea), 'hex'), 0, 'T' || g, 'en', 'text', 'b', 1, '{1,2,3}',
+                   ARRAY(SELECT (random() * 9e18)::bigint FROM generate_series(1, 64) WHERE g > 0)
+              FROM generate_series(1, 6000) g
+            """)
+        try store.connection.execute("ANALYZE articled.articles")
+        let bands = PQArray.literal(story(LabelledStories.events[0].first).nearDuplicateSignature.bands.map(Int.init))
+        func scans(_ index: String) throws -> Int {
+            try store.connection.execute("SELECT pg_stat_force_next_flush()")
+            try store.connection.execute("SELECT pg_stat_clear_snapshot()")
+            return try store.connection.execute(
+                "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelid = $1::regclass", [index]).int(0, 0) ?? -1
+        }
+        let primary = try scans("articled.articles_pkey"), bandIndex = try scans("articled.articles_minhash_bands_idx")
+        // The first calls get custom plans, the later ones the generic plan PL/pgSQL keeps: neither may
+        // bound the ids through the primary key, which reads every earlier article.
+        for _ in 0..<12 {
+            try store.connection.execute(
+                "SELECT count(*) FROM articled.earlier_near_duplicate_candidates($1::bigint[], 5990, 16)", [bands])
+        }
+        #expect(try scans("articled.articles_pkey") == primary)
+        #expect(try scans("articled.articles_minhash_bands_idx") == bandIndex + 12)
+    }
+
     @Test func shingleOverlapCountsWhatASetIntersectionCounts() throws {
         let conninfo = try TestPostgres.freshDatabase()
         let store = try ArticleStore(conninfo: conninfo)

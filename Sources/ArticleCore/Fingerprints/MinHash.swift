@@ -125,15 +125,27 @@ public enum MinHash {
         Array(Set(hashes.map { Int32(truncatingIfNeeded: $0) })).sorted()
     }
 
+    private static func seeds(_ count: Int) -> [UInt64] {
+        (0..<count).map { StableHash.avalanche(UInt64($0 + 1) &* 0x9E37_79B9_7F4A_7C15) }
+    }
+
+    private static let defaultSeeds = seeds(signatureLength)
+
     /// `signatureLength` minimum values, one per hash function h_i(x) = avalanche(x ^ seed_i).
     public static func minHashes(_ shingles: [UInt64], count: Int = signatureLength) -> [UInt64] {
         guard !shingles.isEmpty else { return [] }
-        let seeds = (0..<count).map { StableHash.avalanche(UInt64($0 + 1) &* 0x9E37_79B9_7F4A_7C15) }
+        let seeds = count == signatureLength ? defaultSeeds : Self.seeds(count)
         var mins = [UInt64](repeating: .max, count: count)
-        for shingle in shingles {
-            for i in 0..<count {
-                let value = StableHash.avalanche(shingle ^ seeds[i])
-                if value < mins[i] { mins[i] = value }
+        // shingles × count hashes (about 130,000 for a seed-sized body): the inner loop on raw buffers, without
+        // bounds or uniqueness checks, is the daemon's largest single cost after the layout.
+        mins.withUnsafeMutableBufferPointer { mins in
+            seeds.withUnsafeBufferPointer { seeds in
+                for shingle in shingles {
+                    for i in 0..<count {
+                        let value = StableHash.avalanche(shingle ^ seeds[i])
+                        if value < mins[i] { mins[i] = value }
+                    }
+                }
             }
         }
         return mins

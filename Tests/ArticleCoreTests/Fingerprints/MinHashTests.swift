@@ -62,6 +62,13 @@ import Testing
         #expect(signature.shingles.first == MinHashTests.pinnedFirstShingle)
         #expect(signature.bands.first == MinHashTests.pinnedFirstBand)
     }
+    /// Every band, not only the first: the bands fold every one of the signature's minimum values.
+    @Test func everyBandIsStableAcrossProcessesAndReleases() {
+        let bands = MinHash.signature(["The quick brown fox jumps over the lazy dog.", Self.prose.joined(separator: " ")]).bands
+        #expect(bands.count == MinHash.bands)
+        #expect(bands.reduce(StableHash.offsetBasis) { ($0 ^ UInt64(bitPattern: $1)) &* StableHash.prime } == MinHashTests.pinnedBandFold)
+    }
+    static let pinnedBandFold: UInt64 = 610979655585602664
     static let pinnedFirstShingle: Int32 = -1907307612
     static let pinnedFirstBand: Int64 = -7683341736434723186
 
