@@ -142,7 +142,8 @@ extension PageLayout {
             score -= 8
             e.separators = true
         }
-        let digits = u.text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        var digits = 0
+        for b in u.text.utf8 where b &- 0x30 < 10 { digits += 1 }
         if digits * 4 > u.text.utf8.count { score -= 8; e.digitHeavy = true }
         if Self.isLabel(u.text) && u.words <= 4 { score -= 4; e.shortLabel = true }
         e.score = score
@@ -202,9 +203,32 @@ extension PageLayout {
 
     /// All lowercase or all capitals: the typography of section labels.
     static func isLabel(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard !letters.isEmpty else { return false }
-        return letters.allSatisfy { $0.properties.isLowercase } || letters.allSatisfy { $0.properties.isUppercase }
+        // Asked twice of each headline candidate: on bytes, and a headline is known at its second letter.
+        var text = text
+        return text.withUTF8 { bytes in
+            var lower = true, upper = true, letters = false
+            var i = 0
+            while i < bytes.count && (lower || upper) {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b &- 0x61 < 26 {
+                        letters = true
+                        upper = false
+                    } else if b &- 0x41 < 26 {
+                        letters = true
+                        lower = false
+                    }
+                    continue
+                }
+                let scalar = TextFold.decodeScalar(bytes, at: &i).properties
+                guard scalar.isAlphabetic else { continue }
+                letters = true
+                if !scalar.isLowercase { lower = false }
+                if !scalar.isUppercase { upper = false }
+            }
+            return letters && (lower || upper)
+        }
     }
 
     static func trimLabel(_ text: String) -> String {

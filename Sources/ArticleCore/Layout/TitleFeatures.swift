@@ -44,7 +44,7 @@ enum TitleFeatures {
         let rules = candidates.map { layout.ruleEvidence($0, firstProse: firstProse) }
         let best = rules.map(\.score).max() ?? 0
         let lede = ledeWords(layout, firstProse: firstProse)
-        let words = candidates.map { contentWords(layout.folded[$0]) }
+        let overlaps = candidates.map { lede.overlap(layout.folded[$0]) }
         var rows: [[Double]] = []
         rows.reserveCapacity(candidates.count)
         for (k, c) in candidates.enumerated() {
@@ -82,8 +82,8 @@ enum TitleFeatures {
             }
             put(before)
             put(afterProse)
-            let shared = words[k].filter { lede.contains($0) }.count
-            put(words[k].isEmpty ? 0 : Double(shared) / Double(words[k].count))
+            let (words, shared) = overlaps[k]
+            put(words == 0 ? 0 : Double(shared) / Double(words))
             put(log1p(Double(shared)))
             // Other candidates of like length: a list of teasers or a menu, not one headline.
             func alike(_ j: Int) -> Bool {
@@ -104,36 +104,14 @@ enum TitleFeatures {
     }
 
     /// Words of four letters or more in the first prose lines: a headline names what its lede tells.
-    static func ledeWords(_ layout: PageLayout, firstProse: Int) -> Set<Substring> {
-        var set = Set<Substring>()
+    static func ledeWords(_ layout: PageLayout, firstProse: Int) -> ContentWordSet {
+        var set = ContentWordSet()
         var taken = 0
         for i in firstProse..<layout.units.count where layout.isClean(i) && layout.units[i].words >= 8 {
-            set.formUnion(contentWords(layout.folded[i]))
+            set.insertWords(of: layout.folded[i])
             taken += 1
             if taken == 3 { break }
         }
         return set
-    }
-
-    static func contentWords(_ folded: String) -> [Substring] {
-        // Splitting on Characters was a quarter of the normalizer's time; ASCII lines (most) split on bytes
-        // with the same result: there a letter or number is [a-z0-9A-Z] and a character is a byte.
-        let utf8 = folded.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 4 }
-        }
-        func isWordByte(_ b: UInt8) -> Bool {
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-        }
-        var words: [Substring] = []
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            guard isWordByte(utf8[i]) else { i = utf8.index(after: i); continue }
-            var j = i, length = 0
-            while j != utf8.endIndex && isWordByte(utf8[j]) { j = utf8.index(after: j); length += 1 }
-            if length >= 4 { words.append(folded[i..<j]) }
-            i = j
-        }
-        return words
     }
 }

@@ -127,4 +127,13 @@ import Testing
         #expect(a.paragraphs.first == TestInput.prose(1))
         #expect(a.publisher == "Reuters")
     }
+
+    @Test(arguments: ["WORLD", "world news", "Opinion", "US POLITICS: 2024", "ÉCONOMIE", "économie", "Économie", "2024",
+                      "", "— ", "МИР", "мир", "Мир", "東京", "ǅungla", "ª", "news ÉTÉ", "BREAKING — ЭКСКЛЮЗИВ", "naïve", "İSTANBUL"])
+    func aLabelHasAllItsLettersInOneCase(text: String) {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let expected = !letters.isEmpty
+            && (letters.allSatisfy { $0.properties.isLowercase } || letters.allSatisfy { $0.properties.isUppercase })
+        #expect(PageLayout.isLabel(text) == expected)
+    }
 }
