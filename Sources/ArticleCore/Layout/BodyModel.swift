@@ -14,21 +14,25 @@ public enum BodyModel {
     }
 
     /// The probability that row `row` of `vectors` (`width` values per row) is article text. Each tree is
-    /// stored as nodes whose children sit side by side: an inner node sends the row to `child` when its
-    /// feature is at most `value`, else to `child + 1`; a leaf (feature -1) holds its score in `value`.
+    /// complete, its inner nodes in level order: a row goes right where its feature is above the node's
+    /// threshold, so `depth` comparisons and no test for leaves find its score.
     static func probability(_ vectors: [Double], row: Int) -> Double {
         let base = row * width
+        let inner = (1 << depth) - 1
         var z = baseline
         vectors.withUnsafeBufferPointer { x in
-            nodeFeatures.withUnsafeBufferPointer { feature in
-                nodeChildren.withUnsafeBufferPointer { child in
-                    nodeValues.withUnsafeBufferPointer { value in
-                        for root in treeRoots {
-                            var k = Int(root)
-                            while feature[k] >= 0 {
-                                k = Int(child[k]) + (x[base + Int(feature[k])] > value[k] ? 1 : 0)
+            splitFeatures.withUnsafeBufferPointer { feature in
+                splitThresholds.withUnsafeBufferPointer { threshold in
+                    leafValues.withUnsafeBufferPointer { leaf in
+                        var s = 0, l = 0
+                        while s < feature.count {
+                            var k = 0
+                            for _ in 0..<depth {
+                                k = 2 * k + (x[base + Int(feature[s + k])] > threshold[s + k] ? 2 : 1)
                             }
-                            z += value[k]
+                            z += leaf[l + k - inner]
+                            s += inner
+                            l += inner + 1
                         }
                     }
                 }

@@ -11,12 +11,11 @@ import Testing
         let m = LineFeatures.table(Self.units(["A headline", TestInput.prose(1)]))
         #expect(m.rows == 2 && m.values.count == 2 * LineFeatures.names.count)
         #expect(BodyModel.featureNames.count == BodyModel.width)
-        #expect(BodyModel.nodeFeatures.allSatisfy { $0 < BodyModel.width })
-        #expect(BodyModel.nodeFeatures.count == BodyModel.nodeChildren.count)
-        #expect(BodyModel.nodeFeatures.count == BodyModel.nodeValues.count)
-        for k in BodyModel.nodeFeatures.indices where BodyModel.nodeFeatures[k] >= 0 {
-            #expect(Int(BodyModel.nodeChildren[k]) > k && Int(BodyModel.nodeChildren[k]) + 1 < BodyModel.nodeFeatures.count)
-        }
+        let inner = (1 << BodyModel.depth) - 1
+        #expect(BodyModel.splitFeatures.allSatisfy { Int($0) < BodyModel.width })
+        #expect(BodyModel.splitFeatures.count == BodyModel.splitThresholds.count)
+        #expect(BodyModel.splitFeatures.count % inner == 0)
+        #expect(BodyModel.leafValues.count == BodyModel.splitFeatures.count / inner * (inner + 1))
     }
 
     /// Context column `name` of every row of the page made of `lines`.
