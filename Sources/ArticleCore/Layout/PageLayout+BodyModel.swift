@@ -6,8 +6,9 @@ extension PageLayout {
     /// paragraph that happens to end the copy.
     mutating func dropUnlikelyBody(from start: Int, to end: Int) {
         guard start < end else { return }
-        let p = BodyModel.probabilities(lineTable ?? LineFeatures.table(units))
-        for i in start..<end where i > 0 && i < units.count - 1 && units[i].role == .undecided && p[i] < BodyModel.threshold {
+        let v = BodyModel.vectors(units, lines: lineTable ?? LineFeatures.table(units))
+        for i in start..<end where i > 0 && i < units.count - 1 && units[i].role == .undecided
+            && BodyModel.probability(v, row: i) < BodyModel.threshold {
             units[i].role = .boilerplate
         }
     }

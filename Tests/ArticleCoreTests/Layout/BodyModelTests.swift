@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArticleCore
 
@@ -6,10 +7,56 @@ import Testing
         PageSegmenter.units(lines.joined(separator: "\n\n"))
     }
 
-    @Test func generatedWeightsMatchTheFeatureVector() {
-        #expect(BodyModel.weights.count == LineFeatures.names.count)
+    @Test func generatedTreesOnlyReadFeaturesOfTheVector() {
         let m = LineFeatures.table(Self.units(["A headline", TestInput.prose(1)]))
         #expect(m.rows == 2 && m.values.count == 2 * LineFeatures.names.count)
+        #expect(BodyModel.featureNames.count == BodyModel.width)
+        let inner = (1 << BodyModel.depth) - 1
+        #expect(BodyModel.splitFeatures.allSatisfy { Int($0) < BodyModel.width })
+        #expect(BodyModel.splitFeatures.count == BodyModel.splitThresholds.count)
+        #expect(BodyModel.splitFeatures.count % inner == 0)
+        #expect(BodyModel.leafValues.count == BodyModel.splitFeatures.count / inner * (inner + 1))
+    }
+
+    /// Context column `name` of every row of the page made of `lines`.
+    static func context(_ name: String, _ lines: [String]) -> [Double] {
+        let units = Self.units(lines)
+        let v = BodyModel.vectors(units, lines: LineFeatures.table(units))
+        let c = BodyModel.featureNames.firstIndex(of: name)!
+        return units.indices.map { v[$0 * BodyModel.width + c] }
+    }
+
+    @Test func theBodyVectorStartsWithTheLineFeaturesRow() {
+        let units = Self.units(["Home", TestInput.prose(1), "Share"])
+        let m = LineFeatures.table(units)
+        let v = BodyModel.vectors(units, lines: m)
+        #expect(v.count == 3 * BodyModel.width)
+        for i in 0..<3 { #expect(Array(v[(i * BodyModel.width)..<(i * BodyModel.width + LineFeatures.width)]) == Array(m.row(i))) }
+    }
+
+    @Test func shortLinesThatOpenOrCloseAlikeAreCountedWhateverTheirDates() {
+        let lines = ["by Ann on March 3, 2012. Reply", TestInput.prose(1), "by Bo Li on June 14, 2011. Reply", "Menu"]
+        #expect(Self.context("first_word_repeats", lines) == [log1p(1), 0, log1p(1), 0])
+        #expect(Self.context("last_word_repeats", lines) == [log1p(1), 0, log1p(1), 0])
+    }
+
+    @Test func datedShortLinesAfterTheArticleAreCountedAsStamps() {
+        let lines = (1...4).map(TestInput.prose) + ["Jo on May 1, 2012 at 9:14 pm", "Agreed, it took far too long.",
+                                                    "Al on May 2, 2012 at 8:00 am", "Reply"]
+        let between = Self.context("stamps_between", lines)
+        #expect(between[0] == 0 && between[7] == log1p(2))
+        #expect(Self.context("stamps_near", lines)[5] == log1p(2))
+    }
+
+    @Test func aStreakOfShortLinesIsMeasuredAsAList() {
+        let lines = ["Home", "World", "Sport", TestInput.prose(1), "Share"]
+        #expect(Self.context("short_streak", lines) == [log1p(3), log1p(3), log1p(3), 0, log1p(1)])
+    }
+
+    @Test func eachLineKnowsHowMuchProseItsRunHolds() {
+        let lines = ["Menu", TestInput.prose(1), TestInput.prose(2), "Share", TestInput.prose(3)]
+        let share = Self.context("run_share", lines)
+        #expect(share[0] == 0 && share[1] == 1 && share[2] == 1 && share[4] == 0.5)
     }
 
     @Test func theLongestProseRunSpansTheArticleNotTheMenus() {

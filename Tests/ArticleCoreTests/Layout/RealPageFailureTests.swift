@@ -24,6 +24,22 @@ import Testing
         #expect(a.paragraphs == Self.paragraphs)
     }
 
+    @Test func aThreadOfProseLengthCommentsUnderTheArticleIsNotBody() throws {
+        let comments = [
+            "3 comments",
+            "I have lived beside that river for thirty years and the traffic on the old bridge has only got worse, every single winter without fail.",
+            "by Margaret Hill on March 3, 2012 at 9:14 pm. Reply",
+            "Nobody asked the people who actually live on the east bank whether they wanted buses going past their houses all night long.",
+            "by Daniel Ortiz on March 3, 2012 at 10:02 pm. Reply",
+            "The council should publish the full cost estimate before anyone starts digging, because the last project went twice over its budget.",
+            "by Priya N. on March 4, 2012 at 7:45 am. Reply",
+            "Leave a comment",
+        ]
+        let a = try TestInput.article(([Self.headline] + Self.paragraphs + comments).joined(separator: "\n\n"))
+        #expect(a.title == Self.headline)
+        #expect(a.paragraphs == Self.paragraphs)
+    }
+
     @Test func shortSentencesInsideTheArticleStay() throws {
         let body = [Self.paragraphs[0], "It was not close.", Self.paragraphs[1], Self.paragraphs[2], Self.paragraphs[3]]
         let a = try TestInput.article(([Self.headline] + body).joined(separator: "\n\n"))
