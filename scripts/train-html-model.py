@@ -78,18 +78,19 @@ class Data:
 
     def __init__(self, names, rows, golds):
         self.names = names
-        X, Y, W, page_of, tokens, inside, locked = [], [], [], [], [], [], []
+        X, Y, W, page_of, tokens, inside, locked, barred = [], [], [], [], [], [], [], []
         hit, miss = [], []
         gold_shingles, self.gold_total = {}, {}
         prose = names.index('line_is_prose')
         in_roots, chrome = names.index('in_roots'), names.index('chrome')
-        header = {}
+        header, seen_roots = {}, {}
         for page, values, toks, text in rows:
             if page not in gold_shingles:
                 g = TOKEN.findall(golds[page])
                 gold_shingles[page] = (Counter(shingles(g)), ' ' + ' '.join(g) + ' ')
                 self.gold_total[page] = max(len(g) - 3, 1)
                 header[page] = True
+                seen_roots[page] = False
             words = TOKEN.findall(text)
             if not words:
                 continue
@@ -112,6 +113,13 @@ class Data:
                     header[page] = False
                 else:
                     lock = True
+            # Above the roots only prose may join (a teaser headline there would pass for the headline).
+            # Chrome blocks never join: the chrome rules have the last word on what they drop.
+            if values[chrome] > 0 or (not seen_roots[page] and not structural and values[prose] == 0):
+                lock_out = True
+            else:
+                lock_out = False
+            seen_roots[page] = seen_roots[page] or structural
             X.append(values)
             Y.append(y)
             W.append(len(words))
@@ -119,9 +127,10 @@ class Data:
             tokens.append(toks)
             inside.append(structural)
             locked.append(lock)
+            barred.append(lock_out)
         self.X, self.Y = np.array(X), np.array(Y)
         self.tokens = tokens
-        self.inside, self.locked = np.array(inside), np.array(locked)
+        self.inside, self.locked, self.barred = np.array(inside), np.array(locked), np.array(barred)
         self.hit, self.miss = np.array(hit, dtype=float), np.array(miss, dtype=float)
         pages = sorted(set(page_of))
         self.pages = pages
@@ -191,7 +200,7 @@ def fit(X, y, w):
 
 
 def keep_mask(d, probs, t_in, t_out):
-    return np.where(d.locked, True, np.where(d.inside, probs >= t_in, probs >= t_out))
+    return np.where(d.locked, True, np.where(d.barred, False, np.where(d.inside, probs >= t_in, probs >= t_out)))
 
 
 def best_thresholds(d, probs, pages_mask):
