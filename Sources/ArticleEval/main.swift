@@ -17,6 +17,8 @@ let usage = """
                       files (tab-separated; scripts/train-body-model.py reads it)
       --title-candidates FILE...   print every headline candidate of these copied-text files with the
                       title model's feature vector (tab-separated; scripts/train-title-model.py reads it)
+      --html-blocks FILE...   print every text block of these HTML pages' bodies with the block model's
+                      feature vector and class/id words (tab-separated; scripts/train-html-model.py reads it)
       --help, -h      this text
     """
 
@@ -26,6 +28,9 @@ var scaling = false
 var corpus: String?
 if CommandLine.arguments.dropFirst().first == "--line-features" {
     exit(LineFeatureDump.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+if CommandLine.arguments.dropFirst().first == "--html-blocks" {
+    exit(HTMLBlockDump.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 if CommandLine.arguments.dropFirst().first == "--title-candidates" {
     exit(TitleCandidateDump.run(Array(CommandLine.arguments.dropFirst(2))))

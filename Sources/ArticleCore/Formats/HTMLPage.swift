@@ -21,9 +21,10 @@ struct HTMLPage {
         let finder = HTMLContentFinder(doc)
         let stated = HTMLPageMetadata(doc, finder: finder)
         metadata = stated.metadata(heading: finder.heading.map(doc.textContent))
-        var emitter = HTMLTextEmitter(doc: doc, finder: finder, title: metadata.title, documentTitle: stated.documentHeadline(),
-                                      skipsTimeLines: metadata.publishedAt != nil)
-        emitter.emit()
+        var emitter = Self.emitter(doc: doc, finder: finder, stated: stated, metadata: metadata)
+        emitter.collect()
+        emitter.blocks = HTMLBlockModel.articleBlocks(emitter.blocks, doc: doc, finder: finder)
+        emitter.placeTitle()
         if let headline = emitter.confirmedHeadline { metadata.title = headline }
         var blocks = emitter.blocks
         Self.dropNameOnlyBylines(&blocks, authors: metadata.authors)
@@ -44,6 +45,17 @@ struct HTMLPage {
             lines.insert(signature, at: 0)
         }
         text = lines.joined(separator: "\n\n")
+    }
+
+    static func emitter(doc: HTMLDocument, finder: HTMLContentFinder) -> HTMLTextEmitter {
+        let stated = HTMLPageMetadata(doc, finder: finder)
+        return emitter(doc: doc, finder: finder, stated: stated, metadata: stated.metadata(heading: finder.heading.map(doc.textContent)))
+    }
+
+    private static func emitter(doc: HTMLDocument, finder: HTMLContentFinder, stated: HTMLPageMetadata,
+                                metadata: ArticleMetadata) -> HTMLTextEmitter {
+        HTMLTextEmitter(doc: doc, finder: finder, title: metadata.title, documentTitle: stated.documentHeadline(),
+                        skipsTimeLines: metadata.publishedAt != nil)
     }
 
     static let dekWords: Set<String> = [

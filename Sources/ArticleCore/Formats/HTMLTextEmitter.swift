@@ -1,9 +1,13 @@
 import TextKit
 import HTMLKit
 
-/// Writes the article's elements out as page text, the way the text rules expect a copied page: one
+/// Writes the page's elements out as page text, the way the text rules expect a copied page: one
 /// line per block (paragraph, heading, list item, quote), `<br>` as a line break, the headline in its
 /// place, and each photo caption on a line of its own so `CaptionParser` splits its credit off.
+///
+/// The whole `<body>` is written, chrome included, each block marked with whether it lies in the finder's
+/// roots or in a chrome subtree: `HTMLBlockModel` then decides which blocks are the article, so text the
+/// finder's container misses is not lost. Captions and the headline are placed only inside the roots.
 struct HTMLTextEmitter {
     enum Kind: Equatable { case text, title, caption }
 
@@ -14,6 +18,13 @@ struct HTMLTextEmitter {
         var owner: Int
         /// Every character of the block is link text (menus, teasers).
         var linkOnly: Bool
+        /// Inside one of the finder's roots.
+        var inRoots = false
+        /// Inside a subtree the chrome rules drop (menus, sidebars, hidden boxes).
+        var chrome = false
+        /// Visible characters, and those inside links.
+        var chars = 0
+        var linkChars = 0
     }
 
     let doc: HTMLDocument
@@ -46,6 +57,9 @@ struct HTMLTextEmitter {
     private var timeStart = 0
     private var owners: [Int] = []
     private var titlePlaced = false
+    private var rootDepth = 0
+    private var chromeDepth = 0
+    private var rootSet: Set<Int> = []
 
     init(doc: HTMLDocument, finder: HTMLContentFinder, title: String?, documentTitle: String?, skipsTimeLines: Bool) {
         self.doc = doc
@@ -55,12 +69,25 @@ struct HTMLTextEmitter {
         self.skipsTimeLines = skipsTimeLines
     }
 
+    /// Every block of the body, then the headline placed among those that stay (see `placeTitle`).
     mutating func emit() {
-        for root in finder.roots {
-            owners = [root]
-            visit(root, isRoot: true)
-            flush()
-        }
+        collect()
+        placeTitle()
+    }
+
+    /// Every block of the `<body>`, marked as in the roots or not, in chrome or not.
+    mutating func collect() {
+        rootSet = Set(finder.roots)
+        let nodes = doc.nodes
+        let body = nodes.indices.dropFirst().first { nodes[$0].tag == .body } ?? HTMLDocument.root
+        owners = [body]
+        visit(body, isRoot: body == HTMLDocument.root)
+        flush()
+    }
+
+    /// Without an `<h1>` in the roots, the headline is the line near the top that repeats the title, else
+    /// the title goes first. Called once the blocks that are not the article are gone.
+    mutating func placeTitle() {
         guard !titlePlaced, let headline = title ?? documentTitle else { return }
         // Without an <h1>, a line near the top that repeats the title (a styled div) is the headline in place.
         let key = TextFold.fold(headline)
@@ -85,7 +112,18 @@ struct HTMLTextEmitter {
             append(node.range)
             return
         }
-        if finder.dropped[i] { return }
+        let entersRoot = rootSet.contains(i)
+        let entersChrome = finder.dropped[i] && chromeDepth == 0
+        if entersRoot || entersChrome { flush() }
+        if entersRoot { rootDepth += 1 }
+        if entersChrome { chromeDepth += 1 }
+        defer {
+            if entersRoot || entersChrome { flush() }
+            if entersRoot { rootDepth -= 1 }
+            if entersChrome { chromeDepth -= 1 }
+        }
+        let isRoot = isRoot || entersRoot
+        let structural = rootDepth > 0 && chromeDepth == 0
         switch tag {
         case .br:
             lineBreak()
@@ -95,7 +133,7 @@ struct HTMLTextEmitter {
             return
         case .img, .meta, .link, .input, .area, .col, .embed, .source, .track, .wbr:
             return
-        case .h1 where i == finder.heading:
+        case .h1 where i == finder.heading && structural:
             flush()
             titlePlaced = true
             if let title { blocks.append(Block(text: title, kind: .title, owner: i, linkOnly: false)) }
@@ -103,14 +141,15 @@ struct HTMLTextEmitter {
         default:
             break
         }
-        if isCaption(i) {
+        if chromeDepth == 0 && isCaption(i) {
             flush()
-            caption(i)
+            // A caption outside the article belongs to a teaser's picture.
+            if structural { caption(i) }
             return
         }
-        if !isRoot && isLinkList(i) {
+        if chromeDepth == 0 && !isRoot && isLinkList(i) {
             flush()
-            skippedLinkBoxes += 1
+            if structural { skippedLinkBoxes += 1 }
             return
         }
         let breaks = tag.isBlock
@@ -245,6 +284,7 @@ struct HTMLTextEmitter {
                                     && (lineTimeChars == lineChars || Self.isDateLine(line, timeSpans: lineTimeSpans))) else { return }
         let text = HTMLText.finished(line)
         guard !text.isEmpty else { return }
-        blocks.append(Block(text: text, kind: .text, owner: owners.last ?? HTMLDocument.root, linkOnly: lineLinkChars == lineChars))
+        blocks.append(Block(text: text, kind: .text, owner: owners.last ?? HTMLDocument.root, linkOnly: lineLinkChars == lineChars,
+                            inRoots: rootDepth > 0, chrome: chromeDepth > 0, chars: lineChars, linkChars: lineLinkChars))
     }
 }
