@@ -6,25 +6,11 @@ import Foundation
 /// words, text), for `scripts/train-html-model.py`. A header row names the features.
 enum HTMLBlockDump {
     static func run(_ paths: [String]) -> Int32 {
-        var out = "page\tblock\t" + HTMLBlockModel.featureNames.joined(separator: ",") + "\ttokens\ttext\n"
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("articled-eval: cannot read \(path)\n".utf8))
-                return 1
-            }
-            let page = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let html = String(decoding: data, as: UTF8.self)
-            for (n, row) in HTMLBlockModel.featureRows(html: html).enumerated() {
-                let values = row.features.map { String(format: "%.6g", $0) }.joined(separator: ",")
+        FeatureDump.run(paths, header: "page\tblock\t" + HTMLBlockModel.featureNames.joined(separator: ",") + "\ttokens\ttext") { page, text in
+            HTMLBlockModel.featureRows(html: text).enumerated().map { n, row in
                 let text = row.text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-                out += "\(page)\t\(n)\t\(values)\t\(row.tokens.joined(separator: " "))\t\(text)\n"
-            }
-            if out.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
+                return "\(page)\t\(n)\t\(FeatureDump.values(row.features))\t\(row.tokens.joined(separator: " "))\t\(text)"
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
-        return 0
     }
 }
