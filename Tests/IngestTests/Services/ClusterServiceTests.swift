@@ -54,30 +54,11 @@ import TestSupport
         try store.migrate()
         try commit(try seed, name: "original.txt", to: store)
         // Another session holds the queue, so the service's pass waits on the lock until it is cancelled.
-        let locker = try PQConnection(conninfo)
-        try locker.execute("BEGIN")
-        try locker.execute("LOCK TABLE articled.cluster_queue IN ACCESS EXCLUSIVE MODE")
-        let backends = """
-            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
-            """
         let service = ClusterService(conninfo: conninfo, batch: { 10 }, logger: Logger(label: "test"))
-        let elapsed = try await testGracefulShutdown { trigger in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await service.run() }
-                #expect(try await waitUntil(timeout: 60) {
-                    try value(store, backends + " AND wait_event_type = 'Lock'") == "1"
-                })
-                let clock = ContinuousClock()
-                let started = clock.now
-                trigger.triggerGracefulShutdown()
-                try await group.next()
-                return clock.now - started
-            }
+        try await shutdownCancelsThePassWaitingOnALock(service, conninfo: conninfo,
+                                                       lock: "LOCK TABLE articled.cluster_queue IN ACCESS EXCLUSIVE MODE") {
+            Int(try value(store, $0)) ?? -1
         }
-        #expect(elapsed < .seconds(BackgroundPass.stopGraceSeconds))
-        // The thread has ended and closed its connection; the cancelled pass rolled back.
-        #expect(try await waitUntil(timeout: 30) { try value(store, backends) == "2" })
-        try locker.execute("ROLLBACK")
         #expect(try store.clusterPendingCount() == 1)
     }
 

@@ -52,31 +52,11 @@ import TestSupport
         try store.migrate()
         try commit(seed: "000_089d7966a894fe03.txt", to: store)
         // Another session holds the table, so the service's pass waits on the lock until it is cancelled.
-        let locker = try PQConnection(conninfo)
-        try locker.execute("BEGIN")
-        try locker.execute("LOCK TABLE articled.articles IN ACCESS EXCLUSIVE MODE")
-        let backends = """
-            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
-            """
         let service = SearchIndexService(conninfo: conninfo, batch: { 10 }, logger: Logger(label: "test"))
-        let elapsed = try await testGracefulShutdown { trigger in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await service.run() }
-                #expect(try await waitUntil(timeout: 60) {
-                    try count(store, backends + " AND wait_event_type = 'Lock'") == 1
-                })
-                let clock = ContinuousClock()
-                let started = clock.now
-                trigger.triggerGracefulShutdown()
-                try await group.next()
-                return clock.now - started
-            }
+        try await shutdownCancelsThePassWaitingOnALock(service, conninfo: conninfo,
+                                                       lock: "LOCK TABLE articled.articles IN ACCESS EXCLUSIVE MODE") {
+            try count(store, $0)
         }
-        // Past the grace period `run` returns even if the thread is stuck; well before it, the cancel worked.
-        #expect(elapsed < .seconds(BackgroundPass.stopGraceSeconds))
-        // The thread has ended and closed its connection; the cancelled pass rolled back.
-        #expect(try await waitUntil(timeout: 30) { try count(store, backends) == 2 })
-        try locker.execute("ROLLBACK")
         #expect(try indexed(store) == 0)
     }
 
